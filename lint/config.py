@@ -1,0 +1,294 @@
+"""Configuration: find, read and validate the project file, merge layers, resolve per file."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lint.diagnostics import Severity
+from lint.front_matter import toml_locations
+from lint.globs import matches
+from lint.positions import LineIndex
+from lint.rule import Rule, default_options, enabled_by_default
+from lint.schema import BUILTIN_PREFIX, compile_schema, did_you_mean, label, validate
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+PROJECT_FILES = ("contentlint.toml", ".contentlint.toml", "pyproject.toml")
+OFF = "off"
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; the message names the file, line and key."""
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """What one layer says of one rule: a severity (or ``off``) and options; None keeps."""
+
+    severity: str | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Scoped:
+    """An ``[[overrides]]`` or ``[[schemas]]`` entry: globs relative to ``base``."""
+
+    base: Path
+    files: tuple[str, ...]
+    rules: Mapping[str, RuleSetting] = field(default_factory=dict)
+    schema: str | None = None
+
+    def applies_to(self, path: Path) -> bool:
+        try:
+            relative = path.relative_to(self.base).as_posix()
+        except ValueError:
+            return False
+        return matches(relative, self.files)
+
+
+@dataclass(frozen=True)
+class Config:
+    """The merged configuration of a run (without command-line options)."""
+
+    root: Path
+    include: tuple[tuple[Path, str], ...] | None = None
+    exclude: tuple[tuple[Path, str], ...] = ()
+    fail_on: Severity | None = None
+    rules: Mapping[str, RuleSetting] = field(default_factory=dict)
+    scoped: tuple[Scoped, ...] = ()
+    sources: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule as it runs on one file: its id, severity and complete options."""
+
+    id: str
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+# --- finding and reading ---------------------------------------------------------------------
+
+
+def find_project_config(start: Path) -> Path | None:
+    """The nearest contentlint.toml, .contentlint.toml or pyproject.toml with [tool.contentlint]."""
+    for folder in (start, *start.parents):
+        for name in PROJECT_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml" or _has_tool_table(candidate):
+                return candidate
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "[tool.contentlint" in text
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"config file {path} cannot be read: {error}") from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+
+
+_CONFIG_VALIDATOR: Any = None
+
+
+def _config_validator() -> Any:
+    global _CONFIG_VALIDATOR
+    if _CONFIG_VALIDATOR is None:
+        text = resources.files("lint.schemas").joinpath("config.schema.json").read_text("utf-8")
+        _CONFIG_VALIDATOR = compile_schema(json.loads(text), "urn:contentlint:config", "config")
+    return _CONFIG_VALIDATOR
+
+
+def read_config_file(path: Path, rules: Mapping[str, type[Rule]]) -> Config:
+    """Read and validate one config file; raises ConfigError naming the file, line and key."""
+    data, text = _read_toml(path)
+    prefix: tuple[str, ...] = ()
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("contentlint", {})
+        prefix = ("tool", "contentlint")
+    locations = toml_locations(text, LineIndex(text), 1)
+    index = LineIndex(text)
+
+    def fail(json_path: Sequence[str | int], message: str) -> ConfigError:
+        full = (*prefix, *json_path)
+        while full and full not in locations:
+            full = full[:-1]
+        key = locations[full].key if full else None
+        line = index.position(key.start)[0] if key is not None else 1
+        return ConfigError(f"{path}:{line}: {message}")
+
+    for problem in validate(_config_validator(), data):
+        message = problem.message.replace("the front matter", "the config")
+        raise fail(problem.path, message)
+    _check_rule_tables(data, rules, fail)
+    base = path.parent.resolve()
+    return _config_from_data(data, base, (path,))
+
+
+def _check_rule_tables(data: Mapping[str, Any], rules: Mapping[str, type[Rule]], fail: Any) -> None:
+    tables: list[tuple[tuple[str | int, ...], Mapping[str, Any]]] = [
+        (("rules",), data.get("rules", {}))
+    ]
+    tables += [
+        (("overrides", number, "rules"), entry.get("rules", {}))
+        for number, entry in enumerate(data.get("overrides", []))
+    ]
+    for where, table in tables:
+        for rule_id, setting in table.items():
+            if rule_id not in rules:
+                hint = did_you_mean(rule_id, list(rules))
+                raise fail((*where, rule_id), f'unknown rule "{rule_id}"{hint}')
+            if not isinstance(setting, Mapping):
+                continue
+            options = {key: value for key, value in setting.items() if key != "severity"}
+            validator = compile_schema(
+                dict(rules[rule_id].options_schema), f"urn:rule:{rule_id}", rule_id
+            )
+            for problem in validate(validator, options):
+                message = problem.message.replace("the front matter", f'the options of "{rule_id}"')
+                message = message.replace(
+                    label(problem.path), f"{label((*where, rule_id, *problem.path))}", 1
+                )
+                raise fail((*where, rule_id, *problem.path), message)
+
+
+def _rule_settings(table: Mapping[str, Any]) -> dict[str, RuleSetting]:
+    settings = {}
+    for rule_id, setting in table.items():
+        if isinstance(setting, str):
+            settings[rule_id] = RuleSetting(severity=setting)
+        else:
+            options = {key: value for key, value in setting.items() if key != "severity"}
+            settings[rule_id] = RuleSetting(severity=setting.get("severity"), options=options)
+    return settings
+
+
+def _globs(value: str | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _schema_location(value: str, base: Path) -> str:
+    if value.startswith(BUILTIN_PREFIX):
+        return value
+    return str((base / value).resolve())
+
+
+def _config_from_data(data: Mapping[str, Any], base: Path, sources: tuple[Path, ...]) -> Config:
+    scoped = [
+        Scoped(base, _globs(entry["files"]), schema=_schema_location(entry["schema"], base))
+        for entry in data.get("schemas", [])
+    ] + [
+        Scoped(base, _globs(entry["files"]), rules=_rule_settings(entry["rules"]))
+        for entry in data.get("overrides", [])
+    ]
+    fail_on = data.get("fail-on")
+    return Config(
+        root=base,
+        include=tuple((base, glob) for glob in data["include"]) if "include" in data else None,
+        exclude=tuple((base, glob) for glob in data.get("exclude", ())),
+        fail_on=Severity(fail_on) if fail_on else None,
+        rules=_rule_settings(data.get("rules", {})),
+        scoped=tuple(scoped),
+        sources=sources,
+    )
+
+
+def merge(lower: Config, upper: Config) -> Config:
+    """``upper`` wins key by key; rule settings merge per rule; scoped entries add up."""
+    rules = dict(lower.rules)
+    for rule_id, setting in upper.rules.items():
+        previous = rules.get(rule_id, RuleSetting())
+        rules[rule_id] = RuleSetting(
+            severity=setting.severity or previous.severity,
+            options={**previous.options, **setting.options},
+        )
+    return Config(
+        root=lower.root,
+        include=upper.include if upper.include is not None else lower.include,
+        exclude=lower.exclude + upper.exclude,
+        fail_on=upper.fail_on or lower.fail_on,
+        rules=rules,
+        scoped=lower.scoped + upper.scoped,
+        sources=lower.sources + upper.sources,
+    )
+
+
+def load_config(cwd: Path, explicit: Path | None, rules: Mapping[str, type[Rule]]) -> Config:
+    """Defaults, then the project file found from ``cwd``, then ``--config FILE``."""
+    project = find_project_config(cwd.resolve())
+    config = Config(root=project.parent.resolve() if project else cwd.resolve())
+    if project is not None:
+        config = merge(config, read_config_file(project, rules))
+    if explicit is not None:
+        config = merge(config, read_config_file(explicit, rules))
+    return config
+
+
+# --- resolving per file ----------------------------------------------------------------------
+
+
+def _apply(
+    active: dict[str, tuple[bool, Severity, dict[str, Any]]], settings: Mapping[str, RuleSetting]
+) -> None:
+    for rule_id, setting in settings.items():
+        if rule_id not in active:
+            continue
+        enabled, severity, options = active[rule_id]
+        if setting.severity == OFF:
+            enabled = False
+        elif setting.severity is not None:
+            enabled, severity = True, Severity(setting.severity)
+        active[rule_id] = (enabled, severity, {**options, **setting.options})
+
+
+def resolve_rules(
+    config: Config,
+    rules: Mapping[str, type[Rule]],
+    path: Path,
+    schema_override: str | None = None,
+) -> dict[str, tuple[bool, Severity, dict[str, Any]]]:
+    """rule id → (enabled, severity, options) for ``path``: defaults, [rules], scoped entries."""
+    active = {
+        rule_id: (enabled_by_default(rule), rule.severity, default_options(rule))
+        for rule_id, rule in rules.items()
+    }
+    _apply(active, config.rules)
+    for entry in config.scoped:
+        if not entry.applies_to(path):
+            continue
+        if entry.schema is not None:
+            _apply(active, {"frontmatter-schema": RuleSetting(options={"schema": entry.schema})})
+        _apply(active, entry.rules)
+    if schema_override is not None:
+        _apply(active, {"frontmatter-schema": RuleSetting(options={"schema": schema_override})})
+    return active
+
+
+def schema_locations(config: Config) -> list[str]:
+    """Every schema the config names, to load (and so check) before any file is read."""
+    return [entry.schema for entry in config.scoped if entry.schema is not None]

@@ -1,0 +1,97 @@
+"""Severities, findings (what a rule yields) and diagnostics (what a reporter prints)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    """How serious a diagnostic is; ordered so that ``ERROR`` is the highest."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Edit:
+    """Replace the text between two 1-based positions with ``replacement``."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule reports: a character span of the document's text and a message.
+
+    ``start`` and ``end`` are offsets into ``Document.text``; the engine turns them into
+    lines and columns and stamps the rule id and severity.
+    """
+
+    start: int
+    end: int
+    message: str
+    severity: Severity | None = None
+    source: str = "contentlint"
+    code: str | None = None
+    suggestions: tuple[str, ...] = ()
+    fix: tuple[Edit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """One problem at one place in one file, as every reporter receives it."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    severity: Severity = field(compare=False)
+    message: str = field(compare=True)
+    source: str = "contentlint"
+    code: str | None = None
+    suggestions: tuple[str, ...] = ()
+    fix: tuple[Edit, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        """The stable JSON object of ``--format json``, with DESIGN.md's key names."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "source": self.source,
+            "code": self.code,
+            "suggestions": list(self.suggestions),
+            "fix": [
+                {
+                    "line": edit.line,
+                    "column": edit.column,
+                    "end_line": edit.end_line,
+                    "end_column": edit.end_column,
+                    "replacement": edit.replacement,
+                }
+                for edit in self.fix
+            ],
+        }

@@ -1,0 +1,126 @@
+"""The document model: decoded text, line index, front matter, tokens and sections."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import PurePath
+
+from markdown_it.token import Token
+
+from lint.front_matter import FrontMatter, find_front_matter
+from lint.positions import LineIndex, Span
+from lint.sections import Section, build_sections
+
+#: The extensions `contentlint check` looks for when it walks a directory (compared lower-case).
+EXTENSIONS = (".md", ".markdown", ".qmd", ".rmd", ".mdx")
+
+_BINARY_SNIFF = 8192
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+class DecodeError(Exception):
+    """The bytes of a file are not a UTF-8 text document."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text with or without a BOM (the BOM is dropped); anything else raises DecodeError."""
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            raise DecodeError(f"the file is {name}-encoded; contentlint reads UTF-8 text")
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        raise DecodeError("binary file (it contains NUL bytes); not a text document")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        byte = data[error.start]
+        raise DecodeError(
+            f"not valid UTF-8 (byte 0x{byte:02x} on line {line}, column {column}); "
+            "save the file as UTF-8",
+            line,
+            column,
+        ) from None
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """One file, parsed once and handed, unchanged, to every rule.
+
+    ``text`` is the file as on disk (line endings kept, a UTF-8 BOM dropped); every position
+    is an offset into it.
+    """
+
+    path: str
+    text: str
+    lines: LineIndex = field(repr=False)
+    front_matter: FrontMatter | None = field(repr=False)
+    body_start: int = field(repr=False)
+
+    @classmethod
+    def from_text(cls, path: str, text: str) -> Document:
+        lines = LineIndex(text)
+        front_matter, body_start = find_front_matter(text, lines)
+        return cls(path, text, lines, front_matter, body_start)
+
+    @property
+    def is_mdx(self) -> bool:
+        return PurePath(self.path).suffix.lower() == ".mdx"
+
+    @cached_property
+    def body_first_line(self) -> int:
+        return self.lines.position(self.body_start)[0]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """markdown-it-py tokens of the body; ``map`` holds 0-based file line numbers."""
+        from lint.markdown import parse
+
+        # Blank lines stand in for the front matter, so token lines are file lines.
+        padding = "\n" * (self.body_first_line - 1)
+        return parse(padding + self.text[self.body_start :], mdx=self.is_mdx)
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        """The heading tree: top-level sections, each holding its subsections."""
+        return build_sections(self.tokens)
+
+    @cached_property
+    def output_formats(self) -> tuple[str, ...]:
+        """The output formats the front matter names (Quarto ``format``, R Markdown ``output``)."""
+        data = self.front_matter.data if self.front_matter else None
+        if not isinstance(data, dict):
+            return ()
+        names: list[str] = []
+        for key in ("format", "output"):
+            value = data.get(key)
+            if isinstance(value, str):
+                names.append(value)
+            elif isinstance(value, (dict, list)):
+                names.extend(str(name) for name in value)
+        return tuple(names)
+
+    def line_span(self, line: int) -> Span:
+        """The span of 1-based ``line`` without its line break."""
+        return Span(self.lines.line_start(line), self.lines.line_end(line, self.text))
+
+    def block_span(self, token: Token) -> Span:
+        """The span of the lines a block token covers (its ``map``)."""
+        if token.map is None:
+            return Span(self.body_start, self.body_start)
+        first, last = token.map[0] + 1, max(token.map[1], token.map[0] + 1)
+        return Span(self.lines.line_start(first), self.lines.line_end(last, self.text))

@@ -1,0 +1,65 @@
+"""Character offsets ⇄ 1-based lines and columns, by bisect over line starts."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range of character offsets into a document's text."""
+
+    start: int
+    end: int
+
+
+class LineIndex:
+    """Maps offsets in ``text`` to (line, column), both 1-based, columns in characters.
+
+    A line ends after ``\\n``; a ``\\r`` before it belongs to the line, so CRLF files keep
+    the columns an editor shows.
+    """
+
+    __slots__ = ("_length", "_starts")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        position = find("\n")
+        while position != -1:
+            starts.append(position + 1)
+            position = find("\n", position + 1)
+        self._starts = starts
+        self._length = len(text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based ``line`` (clamped to the text)."""
+        if line < 1:
+            return 0
+        if line > len(self._starts):
+            return self._length
+        return self._starts[line - 1]
+
+    def line_end(self, line: int, text: str) -> int:
+        """Offset just past the last character of ``line``, before its line break."""
+        end = self.line_start(line + 1) if line < len(self._starts) else self._length
+        if end > self.line_start(line) and text[end - 1 : end] == "\n":
+            end -= 1
+            if end > self.line_start(line) and text[end - 1 : end] == "\r":
+                end -= 1
+        return end
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The (line, column) of ``offset``; an offset past the end maps to the end."""
+        offset = max(0, min(offset, self._length))
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of 1-based ``line`` and ``column``."""
+        return min(self.line_start(line) + max(column, 1) - 1, self._length)

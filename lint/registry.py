@@ -1,0 +1,86 @@
+"""Rule and reporter plugins, loaded from entry points; built-ins register the same way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint, entry_points
+from typing import Any
+
+from lint.rule import Rule
+
+RULES_GROUP = "contentlint.rules"
+REPORTERS_GROUP = "contentlint.reporters"
+
+_REQUIRED_ATTRIBUTES = ("id", "summary", "groups", "severity", "options_schema", "check")
+
+
+class RegistryError(Exception):
+    """Two plugins claim the same name: the run cannot tell which one the user means."""
+
+
+@dataclass
+class Loaded:
+    """What a group's entry points gave: name → object, and one message per plugin that failed."""
+
+    items: dict[str, Any] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+
+def _origin(entry: EntryPoint) -> str:
+    distribution = getattr(entry, "dist", None)
+    return f"{entry.value} ({distribution.name})" if distribution is not None else entry.value
+
+
+def _load_group(group: str) -> tuple[list[tuple[EntryPoint, Any]], list[str]]:
+    loaded: list[tuple[EntryPoint, Any]] = []
+    failures: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for entry in entry_points(group=group):
+        if (entry.name, entry.value) in seen:  # the same distribution found twice on sys.path
+            continue
+        seen.add((entry.name, entry.value))
+        try:
+            loaded.append((entry, entry.load()))
+        except Exception as error:  # noqa: BLE001 - any import failure of a plugin is reported
+            failures.append(
+                f"plugin '{entry.name}' from {_origin(entry)} failed to load and was skipped: "
+                f"{type(error).__name__}: {error}"
+            )
+    return loaded, failures
+
+
+def load_rules() -> Loaded:
+    """Every rule class registered under ``contentlint.rules``, by rule id."""
+    loaded, failures = _load_group(RULES_GROUP)
+    result = Loaded(failures=failures)
+    origins: dict[str, str] = {}
+    for entry, rule in loaded:
+        missing = [name for name in _REQUIRED_ATTRIBUTES if not hasattr(rule, name)]
+        if missing:
+            result.failures.append(
+                f"plugin '{entry.name}' from {_origin(entry)} is not a rule (it lacks "
+                f"{', '.join(missing)}) and was skipped"
+            )
+            continue
+        rule_id = rule.id
+        if rule_id in result.items and result.items[rule_id] is not rule:
+            raise RegistryError(
+                f"two plugins register the rule id '{rule_id}': {origins[rule_id]} and "
+                f"{_origin(entry)}; uninstall one of them"
+            )
+        result.items[rule_id] = rule
+        origins[rule_id] = _origin(entry)
+    return result
+
+
+def load_reporters() -> Loaded:
+    """Every reporter class registered under ``contentlint.reporters``, by format name."""
+    loaded, failures = _load_group(REPORTERS_GROUP)
+    result = Loaded(failures=failures)
+    for entry, reporter in loaded:
+        result.items.setdefault(entry.name, reporter)
+    return result
+
+
+def rule_classes(loaded: Loaded) -> dict[str, type[Rule]]:
+    return dict(sorted(loaded.items.items()))

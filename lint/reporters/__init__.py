@@ -1,0 +1,62 @@
+"""Reporters: one small base class; each output format is one module, found by entry point."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar, TextIO
+
+from lint.diagnostics import Diagnostic, Severity
+
+
+@dataclass
+class Summary:
+    """Counts over the whole run, for the closing lines of a report."""
+
+    files_checked: int = 0
+    files_with_problems: int = 0
+    by_severity: Counter[Severity] = field(default_factory=Counter)
+    by_rule: Counter[str] = field(default_factory=Counter)
+    groups_of: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def add(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.files_checked += 1
+        if diagnostics:
+            self.files_with_problems += 1
+        for diagnostic in diagnostics:
+            self.by_severity[diagnostic.severity] += 1
+            self.by_rule[diagnostic.rule] += 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_severity.values())
+
+
+@dataclass
+class ReporterOptions:
+    """What the command line tells every reporter."""
+
+    quiet: bool = False
+    color: bool = False
+    statistics: bool = False
+
+
+class Reporter:
+    """Receives the run as it happens: ``start``, one ``file`` call per file, ``finish``."""
+
+    #: One line for ``--help``.
+    description: ClassVar[str] = ""
+
+    def __init__(self, stream: TextIO, options: ReporterOptions) -> None:
+        self.stream = stream
+        self.options = options
+
+    def start(self) -> None:
+        """Called once, before any file."""
+
+    def file(self, path: str, diagnostics: Sequence[Diagnostic], text: str | None) -> None:
+        """Called once per checked file, in a stable order, with its sorted diagnostics."""
+
+    def finish(self, summary: Summary) -> None:
+        """Called once, after the last file."""

@@ -1,0 +1,108 @@
+"""The section tree: which blocks belong to which heading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+_COMMENT_ONLY = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
+
+
+@dataclass(eq=False)
+class Section:
+    """A heading and what belongs to it.
+
+    ``heading`` is the index of its ``heading_open`` token; ``blocks`` the indices of the
+    opening tokens of its own content blocks (not its subsections'); lines are 1-based.
+    """
+
+    level: int
+    heading: int
+    line: int
+    end_line: int
+    blocks: list[int] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    div_depth: int = 0
+    #: True when the end of the fenced div it sits in ends the section (a layout column).
+    ends_with_div: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.blocks and not self.children
+
+
+def is_comment_only(token: Token) -> bool:
+    return token.type == "html_block" and _COMMENT_ONLY.fullmatch(token.content) is not None
+
+
+def _events(tokens: list[Token]) -> list[tuple[int, int, str, int]]:
+    """(line, order, kind, token index) for headings, content blocks and div ends, by line."""
+    events: list[tuple[int, int, str, int]] = []
+    containers: list[str] = []  # types of the open containers around the current token
+    div_ends: list[int] = []
+    for index, token in enumerate(tokens):
+        structural = all(kind == "fenced_div_open" for kind in containers)
+        if token.nesting == -1:
+            opened = containers.pop() if containers else ""
+            if opened == "fenced_div_open" and structural:
+                events.append((div_ends.pop(), len(events), "div_close", index))
+            continue
+        if token.type == "footnote_block_open":
+            events.extend(
+                (inner.map[0] + 1, len(events) + offset, "content", index + 1 + offset)
+                for offset, inner in enumerate(tokens[index + 1 :])
+                if inner.type == "paragraph_open" and inner.map
+            )
+            break  # the footnote block always comes last
+        if structural and token.map is not None:
+            line = token.map[0] + 1
+            if token.type == "heading_open":
+                events.append((line, len(events), "heading", index))
+            elif token.type == "fenced_div_open":
+                div_ends.append(max(token.map[1], line))
+                events.append((line, len(events), "div_open", index))
+            elif not is_comment_only(token):
+                events.append((line, len(events), "content", index))
+        if token.nesting == 1:
+            containers.append(token.type)
+    events.sort()
+    return events
+
+
+def build_sections(tokens: list[Token]) -> tuple[Section, ...]:
+    """Sections nest by heading level; a heading inside a fenced div closes with the div."""
+    roots: list[Section] = []
+    stack: list[Section] = []
+    depth = 0
+    last_line = 0
+
+    def close(section: Section, end_line: int) -> None:
+        section.end_line = max(section.line, end_line)
+
+    for line, _, kind, index in _events(tokens):
+        last_line = max(last_line, line)
+        if kind == "div_open":
+            depth += 1
+        elif kind == "div_close":
+            while stack and stack[-1].div_depth >= depth and depth > 0:
+                section = stack.pop()
+                section.ends_with_div = True
+                close(section, line)
+            depth = max(depth - 1, 0)
+        elif kind == "heading":
+            level = int(tokens[index].tag[1:])
+            while stack and stack[-1].level >= level and stack[-1].div_depth >= depth:
+                close(stack.pop(), line - 1)
+            section = Section(level, index, line, line, div_depth=depth)
+            (stack[-1].children if stack else roots).append(section)
+            stack.append(section)
+        elif stack:
+            stack[-1].blocks.append(index)
+            token = tokens[index]
+            if token.map:
+                last_line = max(last_line, token.map[1])
+    for section in stack:
+        close(section, last_line)
+    return tuple(roots)

@@ -1,0 +1,42 @@
+"""Rule ``empty-heading``: headings with no text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+from lint.diagnostics import Finding, Severity
+from lint.document import Document
+from lint.markdown import plain_text
+from lint.rule import NO_OPTIONS
+
+
+class EmptyHeading:
+    """An ATX (``##``) or setext heading with no text.
+
+    A heading whose only content is markup or an HTML tag has no text either. Empty headings
+    render as blank gaps and break the table of contents. A heading with only pandoc
+    attributes (``## {.sidebar}``, ``## {.flow}``) is a layout marker of Quarto dashboards and
+    slides, and is not reported.
+
+    Fix: write the heading's text, or remove the heading.
+    """
+
+    id: ClassVar[str] = "empty-heading"
+    summary: ClassVar[str] = "A heading has no text."
+    groups: ClassVar[tuple[str, ...]] = ("structure",)
+    severity: ClassVar[Severity] = Severity.WARNING
+    options_schema: ClassVar[Mapping[str, Any]] = NO_OPTIONS
+    example: ClassVar[str] = "# Title\n\nText.\n\n##\n\nMore text.\n"
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        tokens = doc.tokens
+        for index, token in enumerate(tokens):
+            if token.type != "heading_open" or token.map is None:
+                continue
+            if token.attrGet("pandoc") or plain_text(tokens[index + 1]).strip():
+                continue
+            span = doc.line_span(token.map[0] + 1)
+            line = doc.text[span.start : span.end]
+            start = span.start + len(line) - len(line.lstrip())
+            yield Finding(start, span.end, f"level {token.tag[1:]} heading has no text")

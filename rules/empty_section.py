@@ -1,0 +1,75 @@
+"""Rule ``empty-section``: headings with nothing under them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar
+
+from lint.diagnostics import Finding, Severity
+from lint.document import Document
+from lint.markdown import plain_text
+from lint.sections import Section
+
+
+class EmptySection:
+    """A section with no content: its heading is followed directly by a heading of the same or
+    a higher level, or by the end of the file.
+
+    A section whose content is only its subsections is not empty. HTML comments are not
+    content, so a heading followed only by ``<!-- write this -->`` is empty. Anything else is
+    content: a paragraph, list, table, code, math, an image, a callout with text in it, a
+    shortcode such as ``{{< include >}}``.
+
+    Not reported: a heading that is the last thing in a fenced div (``:::``), which is how
+    Quarto lays out a heading beside a column; headings named in ``allow`` (by default
+    "References" and "Bibliography", which pandoc fills with the cited works); documents whose
+    front matter names a slide or dashboard format (``skip_formats``), where a heading alone is
+    a title slide or a layout row.
+
+    Fix: write the section, or remove its heading until you do.
+    """
+
+    id: ClassVar[str] = "empty-section"
+    summary: ClassVar[str] = "A heading is followed by nothing before the next heading or the end."
+    groups: ClassVar[tuple[str, ...]] = ("structure",)
+    severity: ClassVar[Severity] = Severity.WARNING
+    options_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "allow": {
+                "type": "array",
+                "items": {"type": "string"},
+                "default": ["References", "Bibliography"],
+                "description": "Heading texts (case-insensitive) that may stand alone.",
+            },
+            "skip_formats": {
+                "type": "array",
+                "items": {"type": "string"},
+                "default": ["revealjs", "beamer", "pptx", "dashboard", "presentation", "xaringan"],
+                "description": "Skip documents whose format/output contains one of these words.",
+            },
+        },
+        "additionalProperties": False,
+    }
+    example: ClassVar[str] = "# Setup\n\n# Usage\n\nRun it.\n"
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        skip = options["skip_formats"]
+        if any(word in name for name in doc.output_formats for word in skip):
+            return
+        allowed = {title.casefold() for title in options["allow"]}
+        for section in _all_sections(doc.sections):
+            if not section.is_empty or section.ends_with_div:
+                continue
+            title = plain_text(doc.tokens[section.heading + 1]).strip()
+            if title.casefold() in allowed:
+                continue
+            span = doc.line_span(section.line)
+            name = f'the section "{title}"' if title else "this section"
+            yield Finding(span.start, span.end, f"{name} is empty")
+
+
+def _all_sections(sections: Iterable[Section]) -> Iterator[Section]:
+    for section in sections:
+        yield section
+        yield from _all_sections(section.children)

@@ -1,0 +1,1 @@
+"""JSON Schemas shipped with contentlint: the config schema and ready-made front matter schemas."""
