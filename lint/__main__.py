@@ -1,0 +1,5 @@
+"""``python -m lint`` runs the contentlint command line."""
+
+from lint.cli import main
+
+main()
