@@ -6,11 +6,15 @@ import codecs
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from markdown_it.token import Token
 
 from lint.front_matter import FrontMatter, find_front_matter
 from lint.positions import LineIndex, Span
+
+if TYPE_CHECKING:
+    from lint.prose import Segment
 from lint.sections import Section, build_sections
 
 #: The extensions `contentlint check` looks for when it walks a directory (compared lower-case).
@@ -98,6 +102,16 @@ class Document:
     def sections(self) -> tuple[Section, ...]:
         """The heading tree: top-level sections, each holding its subsections."""
         return build_sections(self.tokens)
+
+    def prose(self) -> tuple[Segment, ...]:
+        """The prose segments of the body (built on first use, then kept)."""
+        cached: tuple[Segment, ...] | None = self.__dict__.get("_prose")
+        if cached is None:
+            from lint.prose import extract
+
+            cached = tuple(extract(self.tokens, self.text, self.lines.starts))
+            self.__dict__["_prose"] = cached
+        return cached
 
     @cached_property
     def output_formats(self) -> tuple[str, ...]:

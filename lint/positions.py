@@ -34,6 +34,11 @@ class LineIndex:
         self._length = len(text)
 
     @property
+    def starts(self) -> list[int]:
+        """The offset of the first character of each line (index 0 is line 1)."""
+        return self._starts
+
+    @property
     def line_count(self) -> int:
         return len(self._starts)
 

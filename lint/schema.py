@@ -53,6 +53,7 @@ _TYPE_NAMES = {
     "object": "a mapping of keys to values",
     "null": "null",
 }
+_MAX_CHOICES = 8
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
 _ID_KEYWORDS = {
     "http://json-schema.org/draft-03/schema#": "id",
@@ -355,7 +356,9 @@ def _sentence(error: ValidationError, path: JsonPath) -> str:  # noqa: C901 - on
         wanted = " or ".join(_TYPE_NAMES.get(name, name) for name in types)
         return f"{subject} is {_type_of(value)}, expected {wanted}"
     if keyword == "enum":
-        choices = ", ".join(show(choice) for choice in expected)
+        choices = ", ".join(show(choice) for choice in expected[:_MAX_CHOICES])
+        if len(expected) > _MAX_CHOICES:
+            choices += f", … ({len(expected)} in all)"
         hint = (
             did_you_mean(value, [str(choice) for choice in expected])
             if isinstance(value, str)

@@ -1,0 +1,363 @@
+"""Prose segments: the plain text of each inline block, with every character mapped to the source.
+
+Code, URLs, HTML, math, shortcodes, citations and footnote references are never prose. Inline
+code, math, shortcodes and citations become a neutral placeholder word, so that the sentence
+around them stays a sentence; the placeholder maps to the whole span it stands for.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from lint.positions import Span
+
+#: What inline code, math, shortcodes and citations read as in prose.
+PLACEHOLDER = "code"
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")
+_SKIPPED_LITERALS = {"math_inline", "math_inline_double", "shortcode", "citation", "html_inline"}
+_PLACEHOLDER_LITERALS = {"math_inline", "math_inline_double", "shortcode", "citation"}
+_EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One run of prose: ``text[i]`` stands for the source characters ``starts[i]:ends[i]``.
+
+    ``kind`` is ``heading``, ``paragraph``, ``table-cell``, ``term`` or ``alt-text``;
+    ``token`` is the index of its inline token in ``Document.tokens``; ``containers`` the
+    types of the blocks around it (``bullet_list_open``, ``blockquote_open``...).
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    kind: str
+    token: int
+    containers: tuple[str, ...]
+
+    def span(self, start: int, end: int) -> Span:
+        """The source span of ``text[start:end]``."""
+        if not self.text:
+            return Span(0, 0)
+        start = min(max(start, 0), len(self.text) - 1)
+        end = min(max(end, start + 1), len(self.text))
+        return Span(self.starts[start], self.ends[end - 1])
+
+    def is_placeholder(self, position: int) -> bool:
+        """Whether ``text[position]`` is part of a placeholder (code, math, shortcode, citation)."""
+        return self.ends[position] - self.starts[position] > 1 and self.text[position].isalpha()
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, char: str, start: int, end: int) -> None:
+        self.chars.append(char)
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def placeholder(self, start: int, end: int) -> None:
+        for char in PLACEHOLDER:
+            self.add(char, start, end)
+
+    def segment(self, kind: str, token: int, containers: tuple[str, ...]) -> Segment:
+        return Segment(
+            "".join(self.chars), tuple(self.starts), tuple(self.ends), kind, token, containers
+        )
+
+
+def _align(target: str, source: str, position: int) -> list[int]:
+    """Where each character of ``target`` stands in ``source``, scanning from ``position``.
+
+    Backslash escapes in the source are skipped; a character not found at the cursor is
+    searched ahead, so one surprise does not shift everything after it.
+    """
+    offsets = []
+    for char in target:
+        if position < len(source) and source[position] == char:
+            offsets.append(position)
+            position += 1
+        elif source.startswith("\\" + char, position):
+            offsets.append(position + 1)
+            position += 2
+        else:
+            found = source.find(char, position)
+            if found == -1:
+                offsets.append(min(position, max(len(source) - 1, 0)))
+            else:
+                offsets.append(found)
+                position = found + 1
+    return offsets
+
+
+class _Walker:
+    """Aligns an inline token's children with its ``content``, and content with the source."""
+
+    def __init__(self, content: str, source_offsets: Sequence[int]) -> None:
+        self.content = content
+        self.offsets = source_offsets  # content index → source offset, with an end sentinel
+        self.cursor = 0
+
+    def source(self, start: int, end: int) -> tuple[int, int]:
+        end = max(end, start + 1)
+        return self.offsets[min(start, len(self.offsets) - 1)], self.offsets[
+            min(end - 1, len(self.offsets) - 1)
+        ] + 1
+
+    def skip_to(self, literal: str) -> tuple[int, int]:
+        """Move past the next occurrence of ``literal``; its content span."""
+        found = self.content.find(literal, self.cursor) if literal else -1
+        if found == -1:
+            return self.cursor, self.cursor
+        self.cursor = found + len(literal)
+        return found, self.cursor
+
+    def skip_balanced(self, opening: str, closing: str) -> None:
+        """Move past a bracketed part that starts at the cursor, e.g. a link's ``(url "title")``."""
+        if not self.content.startswith(opening, self.cursor):
+            return
+        depth, position = 0, self.cursor
+        while position < len(self.content):
+            char = self.content[position]
+            if char == "\\":
+                position += 2
+                continue
+            if char == opening:
+                depth += 1
+            elif char == closing:
+                depth -= 1
+                if depth == 0:
+                    self.cursor = position + 1
+                    return
+            position += 1
+
+    def text(self, text: str, builder: _Builder) -> None:
+        content = self.content
+        for char in text:
+            position = self.cursor
+            if position < len(content) and content[position] == char:
+                start, end = self.source(position, position + 1)
+                self.cursor += 1
+            elif content.startswith("\\" + char, position):
+                start, end = self.source(position, position + 2)
+                self.cursor += 2
+            elif content.startswith("&", position) and (entity := _ENTITY.match(content, position)):
+                start, end = self.source(position, entity.end())
+                self.cursor = entity.end() if html.unescape(entity[0]).endswith(char) else position
+            else:
+                found = content.find(char, position)
+                if found == -1:
+                    start, end = self.source(position, position + 1)
+                else:
+                    start, end = self.source(found, found + 1)
+                    self.cursor = found + 1
+            builder.add(char, start, end)
+
+    def code(self, token: Token, builder: _Builder) -> None:
+        opening_start, _ = self.skip_to(token.markup)
+        self.skip_to(token.markup)
+        start, end = self.source(opening_start, self.cursor)
+        builder.placeholder(start, end)
+
+    def literal(self, token: Token, builder: _Builder | None) -> None:
+        literal_start, literal_end = self.skip_to(token.content)
+        while literal_start > 0 and self.content[literal_start - 1] == "$":
+            literal_start -= 1  # the opening dollar(s) of math
+        while self.cursor < len(self.content) and self.content[self.cursor] == "$":
+            self.cursor += 1  # the closing dollar(s)
+            literal_end = self.cursor
+        if builder is not None and literal_end > literal_start:
+            start, end = self.source(literal_start, literal_end)
+            builder.placeholder(start, end)
+
+    def attributes(self, following: Token | None) -> None:
+        """Skip a pandoc attribute block ``{...}`` after an element.
+
+        The attrs plugin consumes the blocks it understands; the others stay as text.
+        """
+        if not self.content.startswith("{", self.cursor):
+            return
+        consumed = following is None or not (
+            following.type == "text" and following.content.startswith("{")
+        )
+        if consumed or _ATTRIBUTES.match(following.content if following else ""):
+            self.skip_balanced("{", "}")
+
+    def link_destination(self) -> None:
+        self.skip_to("]")
+        if self.content.startswith("(", self.cursor):
+            self.skip_balanced("(", ")")
+        elif self.content.startswith("[", self.cursor):
+            self.skip_balanced("[", "]")
+
+
+def _walk_children(
+    walker: _Walker,
+    children: Sequence[Token],
+    builder: _Builder,
+    alt_texts: list[_Builder],
+) -> None:
+    in_autolink = False
+    after_element = False
+    for position, child in enumerate(children):
+        kind = child.type
+        following = children[position + 1] if position + 1 < len(children) else None
+        if in_autolink:  # the URL of <https://...> is not prose
+            in_autolink = kind != "link_close"
+            if not in_autolink:
+                walker.skip_to(">")
+        elif kind == "text":
+            text = child.content
+            if after_element and (attributes := _ATTRIBUTES.match(text)):
+                text = text[attributes.end() :]
+            walker.text(text, builder)
+        elif kind == "image":
+            walker.skip_to("![")
+            alt = _Builder()
+            _walk_children(walker, child.children or [], alt, alt_texts)
+            alt_texts.append(alt)
+            walker.link_destination()
+            walker.attributes(following)
+        elif kind == "link_open" and child.markup == "autolink":
+            in_autolink = True
+            walker.skip_to("<")
+        else:
+            _markup(walker, child, following, builder)
+        after_element = kind in ("code_inline", "link_close", "span_close", "image")
+
+
+def _markup(walker: _Walker, child: Token, following: Token | None, builder: _Builder) -> None:
+    """Move the walker past a child that is markup, not text; placeholders for code and math."""
+    kind = child.type
+    if kind in ("softbreak", "hardbreak"):
+        walker.skip_to("\n")
+        while walker.cursor < len(walker.content) and walker.content[walker.cursor] in " \t":
+            walker.cursor += 1
+        start, end = walker.source(walker.cursor - 1, walker.cursor)
+        builder.add(" " if kind == "softbreak" else "\n", start, end)
+    elif kind == "code_inline":
+        walker.code(child, builder)
+        walker.attributes(following)
+    elif kind in _SKIPPED_LITERALS:
+        walker.literal(child, builder if kind in _PLACEHOLDER_LITERALS else None)
+    elif kind in _EMPHASIS:
+        walker.skip_to(child.markup)
+    elif kind in ("link_open", "span_open"):
+        walker.skip_to("[")
+    elif kind == "link_close":
+        walker.link_destination()
+        walker.attributes(following)
+    elif kind == "span_close":
+        walker.skip_to("]")
+        walker.attributes(following)
+    elif kind == "footnote_ref":
+        walker.skip_to("[^")
+        walker.skip_to("]")
+
+
+def _line_offsets(
+    content: str, first_line: int, text: str, line_starts: Sequence[int], column: int = 0
+) -> list[int]:
+    """Source offsets of each content character, the content's lines being source lines."""
+    offsets: list[int] = []
+    for number, content_line in enumerate(content.split("\n")):
+        line = first_line + number
+        if line >= len(line_starts):
+            offsets.extend([len(text)] * (len(content_line) + 1))
+            continue
+        start = line_starts[line]
+        end = line_starts[line + 1] if line + 1 < len(line_starts) else len(text)
+        source_line = text[start:end].rstrip("\r\n")
+        stripped = source_line.rstrip()
+        tail = content_line.rstrip()
+        if number == 0 and column:
+            offsets.extend(start + at for at in _align(content_line, source_line, column))
+        elif tail and stripped.endswith(tail) and (len(stripped) - len(tail)) >= 0:
+            base = start + len(stripped) - len(tail)
+            offsets.extend(base + index for index in range(len(content_line)))
+        else:
+            first = source_line.find(content_line.lstrip()[:1]) if content_line.strip() else 0
+            offsets.extend(start + at for at in _align(content_line, source_line, max(first, 0)))
+        offsets.append(start + len(source_line))  # the line break
+    return offsets
+
+
+def _kind(tokens: Sequence[Token], index: int) -> str:
+    previous = tokens[index - 1].type if index else ""
+    return {
+        "heading_open": "heading",
+        "th_open": "table-cell",
+        "td_open": "table-cell",
+        "dt_open": "term",
+    }.get(previous, "paragraph")
+
+
+def extract(tokens: Sequence[Token], text: str, line_starts: Sequence[int]) -> Iterator[Segment]:
+    """The prose segments of a token stream, in document order."""
+    containers: list[str] = []
+    row_cursor: dict[int, int] = {}
+    for index, token in enumerate(tokens):
+        if token.nesting == 1:
+            containers.append(token.type)
+        elif token.nesting == -1 and containers:
+            containers.pop()
+        if token.type != "inline" or token.map is None:
+            continue
+        kind = _kind(tokens, index)
+        first_line = token.map[0]
+        column = 0
+        if kind == "table-cell":
+            column = _cell_column(text, line_starts, first_line, row_cursor, token.content)
+        offsets = _line_offsets(token.content, first_line, text, line_starts, column)
+        if kind == "table-cell":
+            row_cursor[first_line] = (
+                offsets[len(token.content) - 1] + 1 - line_starts[first_line]
+                if token.content
+                else max(column, 1)
+            )
+        walker = _Walker(token.content, offsets)
+        builder = _Builder()
+        alt_texts: list[_Builder] = []
+        _walk_children(walker, token.children or [], builder, alt_texts)
+        frozen = tuple(containers)
+        if builder.chars:
+            yield builder.segment(kind, index, frozen)
+        for alt in alt_texts:
+            if alt.chars:
+                yield alt.segment("alt-text", index, frozen)
+
+
+def _cell_column(
+    text: str, line_starts: Sequence[int], line: int, row_cursor: dict[int, int], content: str
+) -> int:
+    """The column where a table cell's content starts: after the next unescaped ``|``."""
+    start = line_starts[line]
+    end = line_starts[line + 1] if line + 1 < len(line_starts) else len(text)
+    row = text[start:end]
+    position = row_cursor.get(line, 0)
+    if position == 0:
+        position = len(row) - len(row.lstrip())
+        if row.startswith("|", position):
+            position += 1
+    else:
+        while position < len(row):
+            if row[position] == "\\":
+                position += 2
+                continue
+            if row[position] == "|":
+                position += 1
+                break
+            position += 1
+    while position < len(row) and row[position] in " \t":
+        position += 1
+    return position
