@@ -112,6 +112,9 @@ def main() -> None:
     help="Apply exclude globs to files named on the command line too.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary.")
+@click.option(
+    "--statistics", is_flag=True, help="End with a table of the number of problems per rule."
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -123,6 +126,7 @@ def check(
     stdin_filename: str | None,
     force_exclude: bool,
     quiet: bool,
+    statistics: bool,
 ) -> None:
     """Check documents: files, folders (walked for .md, .markdown, .qmd, .Rmd and .mdx), or -
     for standard input. With no PATHS, checks the current folder."""
@@ -141,7 +145,7 @@ def check(
         )
     schema_override = _schema_override(schema)
     _load_schemas(config, schema_override)
-    reporter = _reporter(output_format, ReporterOptions(quiet=quiet))
+    reporter = _reporter(output_format, ReporterOptions(quiet=quiet, statistics=statistics))
     plan = Plan(rules, config, selection, schema_override)
     threshold = Severity(fail_on) if fail_on else config.fail_on or DEFAULT_FAIL_ON
     exit_code = _run(plan, paths, stdin_filename, force_exclude, reporter, cwd, threshold)

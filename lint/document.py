@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
@@ -15,10 +16,14 @@ from lint.positions import LineIndex, Span
 
 if TYPE_CHECKING:
     from lint.prose import Segment
-from lint.sections import Section, build_sections
+from lint.sections import Section, build_sections, flow
 
 #: The extensions `contentlint check` looks for when it walks a directory (compared lower-case).
 EXTENSIONS = (".md", ".markdown", ".qmd", ".rmd", ".mdx")
+
+#: Output formats where a heading alone, a bare label or a list of fragments is the design:
+#: slides and dashboards (matched as words inside the front matter's format or output).
+SLIDE_FORMATS = ("revealjs", "beamer", "pptx", "dashboard", "presentation", "xaringan")
 
 _BINARY_SNIFF = 8192
 _WIDE_BOMS = (
@@ -103,6 +108,22 @@ class Document:
         """The heading tree: top-level sections, each holding its subsections."""
         return build_sections(self.tokens)
 
+    @cached_property
+    def flow(self) -> list[tuple[str, int]]:
+        """Top-level blocks in reading order: (kind, token index); see ``lint.sections.flow``."""
+        return [(kind, index) for _, _, kind, index in flow(self.tokens)]
+
+    def segment(self, inline_index: int) -> Segment | None:
+        """The prose segment of the inline token at ``inline_index`` (not its alt texts)."""
+        by_token: dict[int, Segment] | None = self.__dict__.get("_segments_by_token")
+        if by_token is None:
+            by_token = {}
+            for segment in self.prose():
+                if segment.kind != "alt-text":
+                    by_token.setdefault(segment.token, segment)
+            self.__dict__["_segments_by_token"] = by_token
+        return by_token.get(inline_index)
+
     def prose(self) -> tuple[Segment, ...]:
         """The prose segments of the body (built on first use, then kept)."""
         cached: tuple[Segment, ...] | None = self.__dict__.get("_prose")
@@ -127,6 +148,10 @@ class Document:
             elif isinstance(value, (dict, list)):
                 names.extend(str(name) for name in value)
         return tuple(names)
+
+    def is_slides(self, formats: Sequence[str] = SLIDE_FORMATS) -> bool:
+        """Whether the front matter names one of ``formats`` (slides, dashboards)."""
+        return any(word in name for name in self.output_formats for word in formats)
 
     def line_span(self, line: int) -> Span:
         """The span of 1-based ``line`` without its line break."""

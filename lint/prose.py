@@ -1,8 +1,8 @@
 """Prose segments: the plain text of each inline block, with every character mapped to the source.
 
 Code, URLs, HTML, math, shortcodes, citations and footnote references are never prose. Inline
-code, math, shortcodes and citations become a neutral placeholder word, so that the sentence
-around them stays a sentence; the placeholder maps to the whole span it stands for.
+code, autolinks, math, shortcodes and citations become a neutral placeholder word, so that the
+sentence around them stays a sentence; the placeholder maps to the whole span it stands for.
 """
 
 from __future__ import annotations
@@ -212,10 +212,12 @@ def _walk_children(
     for position, child in enumerate(children):
         kind = child.type
         following = children[position + 1] if position + 1 < len(children) else None
-        if in_autolink:  # the URL of <https://...> is not prose
+        if in_autolink:  # the URL of <https://...> is not prose: a placeholder stands for it
             in_autolink = kind != "link_close"
             if not in_autolink:
+                start = walker.content.rfind("<", 0, walker.cursor + 1)
                 walker.skip_to(">")
+                builder.placeholder(*walker.source(max(start, 0), walker.cursor))
         elif kind == "text":
             text = child.content
             if after_element and (attributes := _ATTRIBUTES.match(text)):

@@ -37,8 +37,12 @@ def is_comment_only(token: Token) -> bool:
     return token.type == "html_block" and _COMMENT_ONLY.fullmatch(token.content) is not None
 
 
-def _events(tokens: list[Token]) -> list[tuple[int, int, str, int]]:
-    """(line, order, kind, token index) for headings, content blocks and div ends, by line."""
+def flow(tokens: list[Token]) -> list[tuple[int, int, str, int]]:
+    """The top-level reading order: (line, order, kind, token index), sorted by line.
+
+    ``kind`` is ``heading``, ``content`` (a block outside lists, quotes and tables; an HTML
+    comment is not content), ``div_open`` or ``div_close`` (fenced divs are transparent).
+    """
     events: list[tuple[int, int, str, int]] = []
     containers: list[str] = []  # types of the open containers around the current token
     div_ends: list[int] = []
@@ -81,7 +85,7 @@ def build_sections(tokens: list[Token]) -> tuple[Section, ...]:
     def close(section: Section, end_line: int) -> None:
         section.end_line = max(section.line, end_line)
 
-    for line, _, kind, index in _events(tokens):
+    for line, _, kind, index in flow(tokens):
         last_line = max(last_line, line)
         if kind == "div_open":
             depth += 1

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from lint.diagnostics import Finding, Severity
-from lint.document import Document
+from lint.document import SLIDE_FORMATS, Document
 from lint.markdown import plain_text
 from lint.sections import Section
 
@@ -45,7 +45,7 @@ class EmptySection:
             "skip_formats": {
                 "type": "array",
                 "items": {"type": "string"},
-                "default": ["revealjs", "beamer", "pptx", "dashboard", "presentation", "xaringan"],
+                "default": list(SLIDE_FORMATS),
                 "description": "Skip documents whose format/output contains one of these words.",
             },
         },
@@ -54,8 +54,7 @@ class EmptySection:
     example: ClassVar[str] = "# Setup\n\n# Usage\n\nRun it.\n"
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
-        skip = options["skip_formats"]
-        if any(word in name for name in doc.output_formats for word in skip):
+        if doc.is_slides(options["skip_formats"]):
             return
         allowed = {title.casefold() for title in options["allow"]}
         for section in _all_sections(doc.sections):

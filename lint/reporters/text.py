@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -14,7 +15,8 @@ def _plural(count: int, word: str) -> str:
 
 
 class TextReporter(Reporter):
-    """``path:line:col: severity [rule] message``, then a summary line."""
+    """``path:line:col: severity [rule] message``, then a summary line and the count of
+    findings per group; with ``--statistics``, a table of counts per rule."""
 
     description: ClassVar[str] = "one line per problem and a summary (the default)"
 
@@ -41,3 +43,23 @@ class TextReporter(Reporter):
             f"Found {_plural(summary.total, 'problem')} ({counts}) in "
             f"{summary.files_with_problems} of {files}.\n"
         )
+        by_group: Counter[str] = Counter()
+        for rule, count in summary.by_rule.items():
+            for group in summary.groups_of.get(rule, ("other",))[:1]:
+                by_group[group] += count
+        self.stream.write(
+            "By group: "
+            + ", ".join(f"{group} {count}" for group, count in sorted(by_group.items()))
+            + "\n"
+        )
+        if self.options.statistics:
+            self._statistics(summary)
+
+    def _statistics(self, summary: Summary) -> None:
+        rows = sorted(summary.by_rule.items(), key=lambda item: (-item[1], item[0]))
+        width = max(len(str(count)) for _, count in rows)
+        rule_width = max(len(rule) for rule, _ in rows)
+        self.stream.write("\n")
+        for rule, count in rows:
+            group = ", ".join(summary.groups_of.get(rule, ("other",)))
+            self.stream.write(f"{count:>{width}}  {rule:<{rule_width}}  {group}\n")

@@ -1,0 +1,132 @@
+"""Rule ``outline-section``: a section that is only a bullet outline of notes to self."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar
+
+from markdown_it.token import Token
+
+from lint.diagnostics import Finding, Severity
+from lint.document import Document
+from lint.markdown import plain_text
+from lint.sections import Section
+
+_REFERENCE_CHILDREN = {"link_open", "code_inline", "citation", "shortcode", "image", "math_inline"}
+
+
+class OutlineSection:
+    """A section whose whole body is a bullet outline of terse fragments, with no sentence
+    anywhere in it: the shape of notes to self ("- overall impressions", "- what did I want
+    out of this?") that were meant to become paragraphs.
+
+    A list counts as an outline when it has at least ``min_items`` items, no item reads as
+    a sentence (capitalised, ``sentence_words`` words or more, ending in ``.``, ``!``, ``?`` or
+    ``:``), few items
+    carry links, code or citations (reference lists and release notes do), and it looks like
+    notes: most items start in lower case, or it nests sub-items, or it asks itself
+    questions. A section with a paragraph anywhere in its own body is not an outline;
+    subsections are judged on their own.
+
+    Severity ``info`` by default: an outline can be the finished form of a page.
+
+    Fix: turn the notes into prose, or keep them out of the published file.
+    """
+
+    id: ClassVar[str] = "outline-section"
+    summary: ClassVar[str] = "A section is only a bullet outline of terse notes, no prose."
+    groups: ClassVar[tuple[str, ...]] = ("unfinished",)
+    severity: ClassVar[Severity] = Severity.INFO
+    options_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "min_items": {
+                "type": "integer",
+                "minimum": 1,
+                "default": 3,
+                "description": "Fewest items for a list to count as an outline.",
+            },
+            "sentence_words": {
+                "type": "integer",
+                "minimum": 1,
+                "default": 6,
+                "description": "A capitalised item this long ending in . ! ? or : is a sentence.",
+            },
+        },
+        "additionalProperties": False,
+    }
+    example: ClassVar[str] = (
+        "## Talks\n\n- overall impressions\n- what did I hope to learn?\n"
+        "  - onboarding\n  - access control\n"
+    )
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        tokens = doc.tokens
+        for section in _all_sections(doc.sections):
+            if not section.blocks:
+                continue
+            if any(tokens[index].type != "bullet_list_open" for index in section.blocks):
+                continue
+            items = list(_items(tokens, section.blocks))
+            if _is_outline(items, options):
+                span = doc.line_span(section.line)
+                title = plain_text(tokens[section.heading + 1]).strip()
+                yield Finding(
+                    span.start,
+                    span.end,
+                    f'the section "{title}" is only an outline of notes '
+                    f"({len(items)} items, no prose)",
+                )
+
+
+def _all_sections(sections: Iterable[Section]) -> Iterator[Section]:
+    for section in sections:
+        yield section
+        yield from _all_sections(section.children)
+
+
+def _items(tokens: list[Token], list_starts: Iterable[int]) -> Iterator[tuple[Token, int]]:
+    """(inline token of the item's first paragraph, nesting depth) for every item, nested too."""
+    for start in list_starts:
+        depth = 0
+        level = tokens[start].level
+        for token in tokens[start:]:
+            if token.type == "bullet_list_open" or token.type == "ordered_list_open":
+                depth += 1
+            elif token.type in ("bullet_list_close", "ordered_list_close"):
+                depth -= 1
+                if depth == 0 and token.level == level:
+                    break
+            elif token.type == "inline" and token.map is not None:
+                yield token, depth
+            elif token.type in ("fence", "code_block", "table_open", "blockquote_open"):
+                yield token, -1  # a list carrying code, tables or quotes is not notes
+
+
+def _is_outline(items: list[tuple[Token, int]], options: Mapping[str, Any]) -> bool:
+    if len(items) < options["min_items"] or any(depth < 0 for _, depth in items):
+        return False
+    texts = [plain_text(inline).strip().removeprefix(": ").strip() for inline, _ in items]
+    if any(_is_sentence(text, options["sentence_words"]) for text in texts):
+        return False
+    references = sum(1 for inline, _ in items if _has_reference(inline))
+    if references * 3 >= len(items):
+        return False
+    lower = sum(1 for text in texts if text[:1].islower())
+    nested = any(depth > 1 for _, depth in items)
+    questions = any(text.endswith("?") for text in texts)
+    return lower * 2 > len(texts) or nested or questions
+
+
+def _has_reference(inline: Token) -> bool:
+    """Links, code, citations, images or a site generator's macros (``{{domxref(...)}}``)."""
+    return "{{" in inline.content or any(
+        child.type in _REFERENCE_CHILDREN for child in inline.children or []
+    )
+
+
+def _is_sentence(text: str, sentence_words: int) -> bool:
+    """Capitalised, ending like a sentence, and long enough to be one."""
+    capitalised = text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“'"
+    ending = text.endswith((".", "!", "?", ":"))
+    return capitalised and ending and len(text.split()) >= sentence_words

@@ -1,0 +1,197 @@
+"""Rule ``placeholder-text``: TODO, TBD, lorem ipsum and other marks of unfinished text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, ClassVar
+
+from lint.diagnostics import Finding, Severity
+from lint.document import Document
+from lint.positions import Span
+
+# The upper-case marks must stand as words of their own; "TODO notes" or "a TODO list" talk
+# about the mark rather than leave one.
+_MENTIONED = r"(?!\s+(?:notes?|comments?|lists?|items?|apps?|applications?|tags?|markers?|entries))"
+DEFAULT_MARKERS = (
+    rf"(?<![\w-])TODO(?![\w-]){_MENTIONED}",
+    rf"(?<![\w-])FIXME(?![\w-]){_MENTIONED}",
+    r"(?<![\w-])TBD(?![\w-])",
+    r"(?<![\w-])TBA(?![\w-])",
+    r"(?<![\w-])TK(?![\w-])",
+    rf"(?<![\w-])XXX(?![\w-]){_MENTIONED}",
+    r"(?i:\blorem ipsum dolor\b)",
+    r"(?i:^\W*(coming soon)\W*$)",
+    r"(?i:^\W*(under construction)\W*$)",
+    r"(?i:\b(?:is|are|remains?)\s+(?:currently\s+|still\s+)?(under construction)\b)",
+    r"(?i:\[\s*citation needed\s*\])",
+    r"(?i:[\[(<{]\s*insert\b[^\])>}\n]{0,60}?\bhere\s*[\])>}])",
+    r"\bINSERT\b[^.\n]{0,60}?\bHERE\b",
+    r"\?{3,}",
+)
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+
+
+@lru_cache(maxsize=32)
+def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
+class PlaceholderText:
+    """A placeholder left in the text: TODO, FIXME, TBD, TBA, TK (the editors' mark for "to
+    come"), XXX, "lorem ipsum", "coming soon", "under construction", "[citation needed]",
+    "[insert … here]", "???".
+
+    Looked for in prose, headings, link text, image alt text, table cells and front matter
+    string values, each at its exact position; never inside code (inline or fenced), URLs or
+    HTML comments (``include_comments = true`` looks in comments too). The upper-case marks
+    must stand as words of their own, so "TODOs" or "TK-421" are not placeholders, and "TODO
+    notes" talks about the mark rather than leaving one. "Lorem ipsum" counts where the dummy
+    text itself is ("Lorem ipsum dolor…"), not where a sentence mentions it; "coming soon"
+    counts as a line of its own; "under construction" as a line of its own or in "this page is
+    under construction". A pattern with a group reports what the first group matched.
+
+    Options: ``markers`` replaces the list (regular expressions), ``extend_markers`` adds to
+    it, ``ignore_markers`` removes entries from it (as written in the list), and ``allow``
+    lists regular expressions whose matches are fine, e.g. ``TODO\\(#\\d+\\)`` for TODOs that
+    a team tracks in its issue tracker.
+    """
+
+    id: ClassVar[str] = "placeholder-text"
+    summary: ClassVar[str] = "A placeholder such as TODO, TBD or lorem ipsum is left in the text."
+    groups: ClassVar[tuple[str, ...]] = ("unfinished",)
+    severity: ClassVar[Severity] = Severity.WARNING
+    options_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "markers": {
+                "type": "array",
+                "items": {"type": "string", "format": "regex"},
+                "default": list(DEFAULT_MARKERS),
+                "description": "Regular expressions of the placeholders (replaces the list).",
+            },
+            "extend_markers": {
+                "type": "array",
+                "items": {"type": "string", "format": "regex"},
+                "default": [],
+                "description": "More regular expressions, added to markers.",
+            },
+            "ignore_markers": {
+                "type": "array",
+                "items": {"type": "string"},
+                "default": [],
+                "description": "Entries of markers to drop, as written there.",
+            },
+            "allow": {
+                "type": "array",
+                "items": {"type": "string", "format": "regex"},
+                "default": [],
+                "description": "Regular expressions of text that may contain a marker.",
+            },
+            "include_comments": {
+                "type": "boolean",
+                "default": False,
+                "description": "Also look inside HTML comments.",
+            },
+            "front_matter": {
+                "type": "boolean",
+                "default": True,
+                "description": "Also look in front matter string values.",
+            },
+        },
+        "additionalProperties": False,
+    }
+    example: ClassVar[str] = "# Pricing\n\nTODO: ask sales for the numbers.\n"
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        ignored = set(options["ignore_markers"])
+        markers = _compile(
+            tuple(
+                pattern
+                for pattern in (*options["markers"], *options["extend_markers"])
+                if pattern not in ignored
+            )
+        )
+        allowed = _compile(tuple(options["allow"]))
+        for segment in doc.prose():
+            for start, end, marker in _matches(segment.text, markers, allowed):
+                span = segment.span(start, end)
+                yield Finding(span.start, span.end, _message(marker))
+        if options["front_matter"]:
+            yield from _front_matter(doc, markers, allowed)
+        if options["include_comments"]:
+            yield from _comments(doc, markers, allowed)
+
+
+def _message(marker: str) -> str:
+    return f'placeholder "{marker}" left in the text'
+
+
+def _matches(
+    text: str, markers: Sequence[re.Pattern[str]], allowed: Sequence[re.Pattern[str]]
+) -> Iterator[tuple[int, int, str]]:
+    spans = [
+        (found.start(), found.end()) for pattern in allowed for found in pattern.finditer(text)
+    ]
+    taken: list[tuple[int, int]] = []
+    for pattern in markers:
+        for found in pattern.finditer(text):
+            start, end = found.span(1) if found.lastindex else found.span()
+            if end == start or any(a <= start and end <= b for a, b in spans):
+                continue
+            if any(start < b and a < end for a, b in taken):
+                continue  # one finding for overlapping markers
+            taken.append((start, end))
+            yield start, end, text[start:end]
+
+
+def _strings(
+    value: Any, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            yield from _strings(item, (*path, position))
+
+
+def _front_matter(
+    doc: Document, markers: Sequence[re.Pattern[str]], allowed: Sequence[re.Pattern[str]]
+) -> Iterator[Finding]:
+    front_matter = doc.front_matter
+    if front_matter is None or front_matter.data is None:
+        return
+    for path, value in _strings(front_matter.data, ()):
+        for _, _, marker in _matches(value, markers, allowed):
+            value_span = front_matter.locate(path)
+            source = doc.text[value_span.start : value_span.end]
+            found = source.find(marker)
+            if found == -1:
+                span = value_span
+            else:
+                span = Span(value_span.start + found, value_span.start + found + len(marker))
+            yield Finding(span.start, span.end, _message(marker) + " (front matter)")
+
+
+def _comments(
+    doc: Document, markers: Sequence[re.Pattern[str]], allowed: Sequence[re.Pattern[str]]
+) -> Iterator[Finding]:
+    code_lines = {
+        line
+        for token in doc.tokens
+        if token.type in ("fence", "code_block") and token.map
+        for line in range(token.map[0] + 1, token.map[1] + 1)
+    }
+    for comment in _COMMENT.finditer(doc.text, doc.body_start):
+        if doc.lines.position(comment.start())[0] in code_lines:
+            continue
+        body = comment[1]
+        if body.strip().startswith("contentlint-"):
+            continue
+        for start, end, marker in _matches(body, markers, allowed):
+            offset = comment.start(1)
+            yield Finding(offset + start, offset + end, _message(marker) + " (in a comment)")
