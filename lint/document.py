@@ -114,15 +114,16 @@ class Document:
         return [(kind, index) for _, _, kind, index in flow(self.tokens)]
 
     def segment(self, inline_index: int) -> Segment | None:
-        """The prose segment of the inline token at ``inline_index`` (not its alt texts)."""
-        by_token: dict[int, Segment] | None = self.__dict__.get("_segments_by_token")
-        if by_token is None:
-            by_token = {}
-            for segment in self.prose():
-                if segment.kind != "alt-text":
-                    by_token.setdefault(segment.token, segment)
-            self.__dict__["_segments_by_token"] = by_token
-        return by_token.get(inline_index)
+        """The prose segment of the paragraph or heading whose inline token is at
+        ``inline_index`` (built alone, without extracting the whole document)."""
+        from lint.prose import extract_one
+
+        cache: dict[int, Segment | None] = self.__dict__.setdefault("_segment_cache", {})
+        if inline_index not in cache:
+            cache[inline_index] = extract_one(
+                self.tokens, inline_index, self.text, self.lines.starts
+            )
+        return cache[inline_index]
 
     def prose(self) -> tuple[Segment, ...]:
         """The prose segments of the body (built on first use, then kept)."""

@@ -66,6 +66,12 @@ class _Builder:
         self.starts.append(start)
         self.ends.append(end)
 
+    def extend(self, text: str, starts: Sequence[int]) -> None:
+        """Characters that stand one for one for the source characters at ``starts``."""
+        self.chars.extend(text)
+        self.starts.extend(starts)
+        self.ends.extend(start + 1 for start in starts)
+
     def placeholder(self, start: int, end: int) -> None:
         for char in PLACEHOLDER:
             self.add(char, start, end)
@@ -143,6 +149,12 @@ class _Walker:
 
     def text(self, text: str, builder: _Builder) -> None:
         content = self.content
+        cursor = self.cursor
+        if content.startswith(text, cursor):  # the common case: no escapes, no entities
+            starts = self.offsets[cursor : cursor + len(text)]
+            builder.extend(text, starts)
+            self.cursor = cursor + len(text)
+            return
         for char in text:
             position = self.cursor
             if position < len(content) and content[position] == char:
@@ -302,6 +314,19 @@ def _kind(tokens: Sequence[Token], index: int) -> str:
         "td_open": "table-cell",
         "dt_open": "term",
     }.get(previous, "paragraph")
+
+
+def extract_one(
+    tokens: Sequence[Token], index: int, text: str, line_starts: Sequence[int]
+) -> Segment | None:
+    """The segment of the inline token at ``index`` alone (not a table cell, not alt text)."""
+    token = tokens[index]
+    if token.type != "inline" or token.map is None or _kind(tokens, index) == "table-cell":
+        return None
+    offsets = _line_offsets(token.content, token.map[0], text, line_starts)
+    builder = _Builder()
+    _walk_children(_Walker(token.content, offsets), token.children or [], builder, [])
+    return builder.segment(_kind(tokens, index), index, ()) if builder.chars else None
 
 
 def extract(tokens: Sequence[Token], text: str, line_starts: Sequence[int]) -> Iterator[Segment]:

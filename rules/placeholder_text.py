@@ -15,20 +15,21 @@ from lint.positions import Span
 # about the mark rather than leave one.
 _MENTIONED = r"(?!\s+(?:notes?|comments?|lists?|items?|apps?|applications?|tags?|markers?|entries))"
 DEFAULT_MARKERS = (
-    rf"(?<![\w-])TODO(?![\w-]){_MENTIONED}",
-    rf"(?<![\w-])FIXME(?![\w-]){_MENTIONED}",
-    r"(?<![\w-])TBD(?![\w-])",
-    r"(?<![\w-])TBA(?![\w-])",
-    r"(?<![\w-])TK(?![\w-])",
-    rf"(?<![\w-])XXX(?![\w-]){_MENTIONED}",
-    r"(?i:\blorem ipsum dolor\b)",
+    # Each starts with its literal, so that a search skips ahead fast.
+    rf"TODO(?<![\w-]TODO)(?![\w-]){_MENTIONED}",
+    rf"FIXME(?<![\w-]FIXME)(?![\w-]){_MENTIONED}",
+    r"TBD(?<![\w-]TBD)(?![\w-])",
+    r"TBA(?<![\w-]TBA)(?![\w-])",
+    r"TK(?<![\w-]TK)(?![\w-])",
+    rf"XXX(?<![\w-]XXX)(?![\w-]){_MENTIONED}",
+    r"(?i:lorem ipsum dolor\b)",
     r"(?i:^\W*(coming soon)\W*$)",
     r"(?i:^\W*(under construction)\W*$)",
     r"(?i:\b(?:is|are|remains?)\s+(?:currently\s+|still\s+)?(under construction)\b)",
     r"(?i:\[\s*citation needed\s*\])",
     r"(?i:[\[(<{]\s*insert\b[^\])>}\n]{0,60}?\bhere\s*[\])>}])",
-    r"\bINSERT\b[^.\n]{0,60}?\bHERE\b",
-    r"\?{3,}",
+    r"INSERT\b[^.\n]{0,60}?\bHERE\b",
+    r"\?\?\?+",
 )
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
@@ -36,6 +37,17 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 @lru_cache(maxsize=32)
 def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pattern) for pattern in patterns)
+
+
+@lru_cache(maxsize=32)
+def _multiline(markers: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """The markers with ``^`` and ``$`` at line ends, to search a whole file's raw text."""
+    return tuple(re.compile(marker.pattern, marker.flags | re.MULTILINE) for marker in markers)
+
+
+def _candidate(text: str, start: int, markers: Sequence[re.Pattern[str]]) -> bool:
+    """Whether the raw text has a candidate at all, before paying for prose extraction."""
+    return any(marker.search(text, start) for marker in markers)
 
 
 class PlaceholderText:
@@ -114,14 +126,24 @@ class PlaceholderText:
             )
         )
         allowed = _compile(tuple(options["allow"]))
-        for segment in doc.prose():
-            for start, end, marker in _matches(segment.text, markers, allowed):
-                span = segment.span(start, end)
-                yield Finding(span.start, span.end, _message(marker))
+        if _candidate(doc.text, doc.body_start, _multiline(markers)):
+            # Only a document whose raw text has a candidate pays for prose extraction.
+            yield from self._prose(doc, markers, allowed)
         if options["front_matter"]:
             yield from _front_matter(doc, markers, allowed)
         if options["include_comments"]:
             yield from _comments(doc, markers, allowed)
+
+    def _prose(
+        self,
+        doc: Document,
+        markers: Sequence[re.Pattern[str]],
+        allowed: Sequence[re.Pattern[str]],
+    ) -> Iterator[Finding]:
+        for segment in doc.prose():
+            for start, end, marker in _matches(segment.text, markers, allowed):
+                span = segment.span(start, end)
+                yield Finding(span.start, span.end, _message(marker))
 
 
 def _message(marker: str) -> str:
