@@ -196,26 +196,38 @@ def compile_schema(schema: Any, base_uri: str, name: str) -> Validator:
     resource = specification.create_resource(schema)
     registry: referencing.Registry[Any] = referencing.Registry(retrieve=_retrieve)  # type: ignore[call-arg]
     registry = registry.with_resource(base_uri, resource)
-    _check_references(schema, base_uri, id_keyword, registry, name)
+    registry = _check_references(schema, base_uri, id_keyword, registry, name)
     return validator_class(schema, registry=registry, format_checker=_format_checker())  # type: ignore[no-any-return]
 
 
 def _check_references(
     schema: Any, base_uri: str, id_keyword: str, registry: referencing.Registry[Any], name: str
-) -> None:
-    for base, reference in _references(schema, base_uri, id_keyword):
-        target = urljoin(base, reference)
-        try:
-            registry.resolver(base_uri=base).lookup(reference)
-        except referencing.exceptions.Unretrievable as error:
-            cause = error.__cause__
-            if isinstance(cause, SchemaLoadError):
-                raise SchemaLoadError(f"schema {name}: {cause}") from None
-            raise SchemaLoadError(f"schema {name}: $ref '{reference}' cannot be read") from None
-        except referencing.exceptions.Unresolvable:
-            raise SchemaLoadError(
-                f"schema {name}: $ref '{reference}' does not resolve ({urldefrag(target).url})"
-            ) from None
+) -> referencing.Registry[Any]:
+    """Load every local file that ``$ref`` reaches, transitively; refuse remote or broken ones.
+
+    The returned registry holds all of them, so validation never needs to retrieve anything.
+    """
+    registry = registry.crawl()
+    pending: list[tuple[Any, str]] = [(schema, base_uri)]
+    while pending:
+        node, node_base = pending.pop()
+        for base, reference in _references(node, node_base, id_keyword):
+            target = urljoin(base, reference)
+            document = urldefrag(target).url
+            if document and document not in registry:
+                try:
+                    resource = _retrieve(document)
+                except SchemaLoadError as error:
+                    raise SchemaLoadError(f"schema {name}: {error}") from None
+                registry = registry.with_resource(document, resource).crawl()
+                pending.append((resource.contents, document))
+            try:
+                registry.resolver(base_uri=base).lookup(reference)
+            except referencing.exceptions.Unresolvable:
+                raise SchemaLoadError(
+                    f"schema {name}: $ref '{reference}' does not resolve ({target})"
+                ) from None
+    return registry
 
 
 # --- describing errors -----------------------------------------------------------------------
