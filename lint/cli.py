@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import itertools
 import json
+import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -14,9 +17,16 @@ import click
 from lint import __version__
 from lint.config import Config, ConfigError, load_config, schema_locations
 from lint.diagnostics import Severity
-from lint.engine import Plan, check_bytes, check_path
+from lint.engine import FileReport, Plan, check_bytes, check_path
 from lint.files import collect
-from lint.registry import Loaded, RegistryError, load_reporters, load_rules, rule_classes
+from lint.registry import (
+    Loaded,
+    RegistryError,
+    load_reporter,
+    load_rules,
+    reporter_names,
+    rule_classes,
+)
 from lint.reporters import Reporter, ReporterOptions, Summary
 from lint.rule import Rule, default_options, enabled_by_default, example_of
 from lint.schema import SchemaLoadError, did_you_mean, load_validator
@@ -24,6 +34,9 @@ from lint.selection import Selection
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FAIL_ON = Severity.WARNING
+PROSE_GROUP = "prose"
+#: A run with at least this many files shows a progress bar (on a terminal).
+PROGRESS_MIN_FILES = 200
 
 
 def fail(message: str) -> NoReturn:
@@ -67,10 +80,9 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    default="text",
-    show_default=True,
     metavar="FORMAT",
-    help="Output format: text or json (and any format a plugin registers).",
+    help="Output format: text (default), concise, json, sarif, github (default when "
+    "GITHUB_ACTIONS=true), junit, or a format a plugin registers.",
 )
 @click.option(
     "--select",
@@ -111,13 +123,21 @@ def main() -> None:
     is_flag=True,
     help="Apply exclude globs to files named on the command line too.",
 )
+@click.option("--no-prose", is_flag=True, help="Skip the prose rules (spelling, grammar, style).")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output (auto: on a terminal, unless NO_COLOR is set).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary.")
 @click.option(
     "--statistics", is_flag=True, help="End with a table of the number of problems per rule."
 )
 def check(
     paths: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     schema: str | None,
@@ -125,6 +145,8 @@ def check(
     fail_on: str | None,
     stdin_filename: str | None,
     force_exclude: bool,
+    no_prose: bool,
+    color: str,
     quiet: bool,
     statistics: bool,
 ) -> None:
@@ -143,13 +165,30 @@ def check(
             f'unknown rule or group "{unknown}" in --select/--ignore'
             + did_you_mean(unknown, [*rules, *groups])
         )
+    if no_prose:
+        selection = Selection(selection.select, (*selection.ignore, PROSE_GROUP))
     schema_override = _schema_override(schema)
     _load_schemas(config, schema_override)
-    reporter = _reporter(output_format, ReporterOptions(quiet=quiet, statistics=statistics))
+    options = ReporterOptions(
+        quiet=quiet, color=_use_color(color), statistics=statistics, rules=rules
+    )
+    reporter = _reporter(output_format or _default_format(), options)
     plan = Plan(rules, config, selection, schema_override)
     threshold = Severity(fail_on) if fail_on else config.fail_on or DEFAULT_FAIL_ON
     exit_code = _run(plan, paths, stdin_filename, force_exclude, reporter, cwd, threshold)
     sys.exit(exit_code)
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def _schema_override(schema: str | None) -> str | None:
@@ -169,18 +208,32 @@ def _load_schemas(config: Config, schema_override: str | None) -> None:
 
 
 def _reporter(name: str, options: ReporterOptions) -> Reporter:
-    loaded: Loaded = load_reporters()
+    loaded: Loaded = load_reporter(name)
     for failure in loaded.failures:
-        _warn(failure)
+        fail(failure)
     reporter_class = loaded.items.get(name)
     if reporter_class is None:
-        choices = ", ".join(sorted(loaded.items))
+        names = reporter_names()
         fail(
-            f'unknown format "{name}" (choose from {choices})'
-            + did_you_mean(name, list(loaded.items))
+            f'unknown format "{name}" (choose from {", ".join(names)})' + did_you_mean(name, names)
         )
     reporter: Reporter = reporter_class(sys.stdout, options)
     return reporter
+
+
+class _NoProgress:
+    def update(self, count: int) -> None:
+        """Nothing to show."""
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Any]:
+    """A progress bar on standard error when it is a terminal and the run is long."""
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield _NoProgress()
+        return
+    with click.progressbar(length=total, file=sys.stderr, label="Checking") as bar:
+        yield bar
 
 
 def _run(
@@ -203,19 +256,22 @@ def _run(
     crashed = False
     failing = False
     reporter.start()
-    reports = []
+    reports: Iterator[FileReport] = (
+        check_path(display, path, plan) for display, path in collected.files
+    )
     if read_stdin:
         display = stdin_filename or "-"
-        reports.append(
-            check_bytes(display, (cwd / display).resolve(), sys.stdin.buffer.read(), plan)
+        data = sys.stdin.buffer.read()
+        reports = itertools.chain(
+            [check_bytes(display, (cwd / display).resolve(), data, plan)], reports
         )
-    for display, path in collected.files:
-        reports.append(check_path(display, path, plan))
-    for report in reports:
-        reporter.file(report.path, report.diagnostics, report.text)
-        summary.add(report.diagnostics)
-        crashed = crashed or report.crashed
-        failing = failing or any(d.severity.rank >= threshold.rank for d in report.diagnostics)
+    with _progress(len(collected.files)) as progress:
+        for report in reports:
+            reporter.file(report.path, report.diagnostics, report.text)
+            summary.add(report.diagnostics)
+            crashed = crashed or report.crashed
+            failing = failing or any(d.severity.rank >= threshold.rank for d in report.diagnostics)
+            progress.update(1)
     reporter.finish(summary)
     if crashed or collected.missing:
         return EXIT_ERROR

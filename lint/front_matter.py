@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import yaml
-from frontmatter.default_handlers import JSONHandler, YAMLHandler
+from frontmatter.default_handlers import YAMLHandler
 
 from lint.positions import LineIndex, Span
 
@@ -36,6 +36,7 @@ _YAML_OPEN = re.compile(r"---[ \t]*\r?\n")
 _YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _TOML_OPEN = re.compile(r"\+\+\+[ \t]*\r?\n")
 _TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*\r?$", re.MULTILINE)
+_JSON_OPEN = re.compile(r"\{[ \t]*\r?\n")
 _JSON_CLOSE = re.compile(r"^\}[ \t]*\r?$", re.MULTILINE)
 _YAML_KEY_LINE = re.compile(r"[ \t]*(?:[\"']?[A-Za-z_][\w .-]*[\"']?[ \t]*:(?:[ \t]|\r?$)|#)")
 _TOML_ERROR_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -112,7 +113,7 @@ def find_front_matter(text: str, index: LineIndex) -> tuple[FrontMatter | None, 
         if opening is None:
             return None, 0
         return _delimited(text, index, "toml", opening.end(), _TOML_CLOSE)
-    if text.startswith("{") and JSONHandler().detect(text):
+    if _JSON_OPEN.match(text):
         return _json_block(text, index)
     return None, 0
 
@@ -173,11 +174,19 @@ def _point(index: LineIndex, line: int, column: int, width: int = 1) -> Span:
     return Span(start, start + width)
 
 
+def _trimmed(index: LineIndex, start: int, end: int) -> Span:
+    """A node's span without the line breaks a block collection's end mark runs over."""
+    text = index.text
+    while end > start + 1 and text[end - 1] in " \t\r\n":
+        end -= 1
+    return Span(start, max(end, start + 1))
+
+
 def _parse_yaml(content: str, index: LineIndex, first_line: int) -> Parsed:
     def span_of(node: yaml.Node) -> Span:
         start = index.offset(first_line + node.start_mark.line, node.start_mark.column + 1)
         end = index.offset(first_line + node.end_mark.line, node.end_mark.column + 1)
-        return Span(start, max(end, start + 1))
+        return _trimmed(index, start, end)
 
     def no_locations() -> dict[JsonPath, Location]:
         return {}
@@ -228,9 +237,12 @@ def _yaml_problem(error: yaml.MarkedYAMLError, index: LineIndex, first_line: int
     if error.context and "constructor" not in reason:
         reason = f"{reason} ({error.context})"
     if reason.startswith("could not determine a constructor for the tag"):
-        tag = reason.rsplit(" ", 1)[-1]
+        tag = reason.rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
         reason = f"the YAML tag {tag} is not allowed (front matter is data, not objects)"
-    return Problem(_point(index, first_line + line, column + 1), f"invalid YAML: {reason}")
+    point = _point(index, first_line + line, column + 1)
+    if mark is not None and index.text[point.start : point.start + 1] == "\t":
+        reason = "a tab is used for indentation; YAML indents with spaces only"
+    return Problem(point, f"invalid YAML: {reason}")
 
 
 def _expanded_size(root: yaml.Node) -> int:
@@ -390,7 +402,7 @@ def _parse_json(content: str, index: LineIndex) -> Parsed:
         def span_of(node: yaml.Node) -> Span:
             start = index.offset(node.start_mark.line + 1, node.start_mark.column + 1)
             end = index.offset(node.end_mark.line + 1, node.end_mark.column + 1)
-            return Span(start, max(end, start + 1))
+            return _trimmed(index, start, end)
 
         return _yaml_locations(root, span_of)
 

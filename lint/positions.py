@@ -21,7 +21,7 @@ class LineIndex:
     the columns an editor shows.
     """
 
-    __slots__ = ("_length", "_starts")
+    __slots__ = ("_length", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         starts = [0]
@@ -32,6 +32,7 @@ class LineIndex:
             position = find("\n", position + 1)
         self._starts = starts
         self._length = len(text)
+        self.text = text
 
     @property
     def starts(self) -> list[int]:

@@ -73,12 +73,22 @@ def load_rules() -> Loaded:
     return result
 
 
-def load_reporters() -> Loaded:
-    """Every reporter class registered under ``contentlint.reporters``, by format name."""
-    loaded, failures = _load_group(REPORTERS_GROUP)
-    result = Loaded(failures=failures)
-    for entry, reporter in loaded:
-        result.items.setdefault(entry.name, reporter)
+def reporter_names() -> list[str]:
+    """The names of every registered output format, without importing any of them."""
+    return sorted({entry.name for entry in entry_points(group=REPORTERS_GROUP)})
+
+
+def load_reporter(name: str) -> Loaded:
+    """The reporter class registered as ``name`` (only that one is imported), if any."""
+    result = Loaded()
+    for entry in entry_points(group=REPORTERS_GROUP, name=name):
+        try:
+            result.items.setdefault(entry.name, entry.load())
+        except Exception as error:  # noqa: BLE001 - any import failure of a plugin is reported
+            result.failures.append(
+                f"output format '{name}' from {_origin(entry)} failed to load: "
+                f"{type(error).__name__}: {error}"
+            )
     return result
 
 

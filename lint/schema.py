@@ -381,8 +381,7 @@ def _sentence(error: ValidationError, path: JsonPath) -> str:  # noqa: C901 - on
         return f"{subject} must be {show(expected)}"
     if keyword == "format":
         hint = _FORMAT_HINTS.get(expected, f"expected the format {expected}")
-        article = "an" if str(expected)[:1] in "aeiou" else "a"
-        return f"{subject} is not {article} valid {expected} ({hint})"
+        return f"{subject} is not a valid {expected} ({hint})"
     if keyword == "pattern":
         return f"{subject} does not match the pattern {expected}"
     if keyword in ("minLength", "maxLength"):

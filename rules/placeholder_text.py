@@ -24,6 +24,8 @@ DEFAULT_MARKERS = (
     rf"XXX(?<![\w-]XXX)(?![\w-]){_MENTIONED}",
     r"(?i:lorem ipsum dolor\b)",
     r"(?i:^\W*(coming soon)\W*$)",
+    r"(?i:\b((?:more\s+)?(?:details?|info|information|content|examples?|documentation|docs|"
+    r"text|screenshots?|instructions)\s+(?:(?:is|are|will\s+be)\s+)?coming\s+soon)\b)",
     r"(?i:^\W*(under construction)\W*$)",
     r"(?i:\b(?:is|are|remains?)\s+(?:currently\s+|still\s+)?(under construction)\b)",
     r"(?i:\[\s*citation needed\s*\])",
@@ -61,8 +63,9 @@ class PlaceholderText:
     must stand as words of their own, so "TODOs" or "TK-421" are not placeholders, and "TODO
     notes" talks about the mark rather than leaving one. "Lorem ipsum" counts where the dummy
     text itself is ("Lorem ipsum dolor…"), not where a sentence mentions it; "coming soon"
-    counts as a line of its own; "under construction" as a line of its own or in "this page is
-    under construction". A pattern with a group reports what the first group matched.
+    counts as a line of its own or after what is missing ("Details coming soon."); "under
+    construction" as a line of its own or in "this page is under construction". A pattern
+    with a group reports what the first group matched.
 
     Options: ``markers`` replaces the list (regular expressions), ``extend_markers`` adds to
     it, ``ignore_markers`` removes entries from it (as written in the list), and ``allow``

@@ -57,16 +57,23 @@ class TruncatedText:
     options_schema: ClassVar[Mapping[str, Any]] = {
         "type": "object",
         "properties": {
-            "articles": {"type": "array", "items": {"type": "string"}, "default": list(ARTICLES)},
+            "articles": {
+                "type": "array",
+                "items": {"type": "string"},
+                "default": list(ARTICLES),
+                "description": "Articles that cannot end a sentence (lower case).",
+            },
             "prepositions": {
                 "type": "array",
                 "items": {"type": "string"},
                 "default": list(PREPOSITIONS),
+                "description": "Prepositions that cannot end a sentence (lower case).",
             },
             "conjunctions": {
                 "type": "array",
                 "items": {"type": "string"},
                 "default": list(CONJUNCTIONS),
+                "description": "Conjunctions that cannot end a sentence (lower case).",
             },
         },
         "additionalProperties": False,

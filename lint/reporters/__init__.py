@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, TextIO
+from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from lint.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from lint.rule import Rule
 
 
 @dataclass
@@ -40,6 +43,8 @@ class ReporterOptions:
     quiet: bool = False
     color: bool = False
     statistics: bool = False
+    #: Every rule of the run by id, for formats that describe the rules (SARIF).
+    rules: Mapping[str, type[Rule]] = field(default_factory=dict)
 
 
 class Reporter:

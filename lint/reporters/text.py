@@ -1,65 +1,61 @@
-"""The ``text`` format: one line per diagnostic and a summary."""
+"""The ``text`` format (the default): each problem with its source line and the span underlined."""
 
 from __future__ import annotations
 
-from collections import Counter
+import unicodedata
 from collections.abc import Sequence
 from typing import ClassVar
 
-from lint.diagnostics import Diagnostic, Severity
-from lint.reporters import Reporter, Summary
+from lint.diagnostics import Diagnostic
+from lint.reporters.concise import SEVERITY_COLORS, ConciseReporter
+
+#: Source lines longer than this are cut around the span, so that a minified line stays short.
+MAX_SHOWN = 160
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _display_width(character: str) -> int:
+    return 2 if unicodedata.east_asian_width(character) in "WF" else 1
 
 
-class TextReporter(Reporter):
-    """``path:line:col: severity [rule] message``, then a summary line and the count of
-    findings per group; with ``--statistics``, a table of counts per rule."""
+def _pad(prefix: str) -> str:
+    """Blank space as wide on screen as ``prefix``, keeping its tabs so the caret lines up."""
+    return "".join(
+        "\t" if character == "\t" else " " * _display_width(character) for character in prefix
+    )
 
-    description: ClassVar[str] = "one line per problem and a summary (the default)"
+
+class TextReporter(ConciseReporter):
+    """Like ``concise``, and under each problem the source line with the span marked by carets
+    (coloured on a terminal, plain when piped or when ``NO_COLOR`` is set)."""
+
+    description: ClassVar[str] = "each problem with its source line underlined (the default)"
 
     def file(self, path: str, diagnostics: Sequence[Diagnostic], text: str | None) -> None:
+        lines = text.splitlines() if text is not None else []
         for diagnostic in diagnostics:
-            self.stream.write(
-                f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: "
-                f"{diagnostic.severity.value} [{diagnostic.rule}] {diagnostic.message}\n"
-            )
+            self.stream.write(self.headline(diagnostic))
+            if 0 < diagnostic.line <= len(lines):
+                self.stream.write(self._snippet(diagnostic, lines[diagnostic.line - 1]))
 
-    def finish(self, summary: Summary) -> None:
-        if self.options.quiet:
-            return
-        files = _plural(summary.files_checked, "file")
-        if not summary.total:
-            self.stream.write(f"No problems found in {files}.\n")
-            return
-        counts = ", ".join(
-            _plural(summary.by_severity[severity], severity.value.replace("info", "info note"))
-            for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-            if summary.by_severity[severity]
+    def _snippet(self, diagnostic: Diagnostic, source: str) -> str:
+        source = source.removeprefix("\ufeff") if diagnostic.line == 1 else source
+        start = min(diagnostic.column - 1, len(source))
+        if diagnostic.end_line == diagnostic.line:
+            end = min(max(diagnostic.end_column - 1, start + 1), max(len(source), start + 1))
+        else:
+            end = max(len(source), start + 1)
+        shift = 0
+        if len(source) > MAX_SHOWN:
+            shift = max(0, min(start - MAX_SHOWN // 4, len(source) - MAX_SHOWN))
+            source = ("…" if shift else "") + source[shift : shift + MAX_SHOWN]
+            offset = shift - (1 if shift else 0)
+            start, end = start - offset, min(end - offset, len(source) + 1)
+        gutter = " " * len(str(diagnostic.line))
+        number = self.style(str(diagnostic.line), fg="blue", bold=True)
+        bar = self.style("|", fg="blue", bold=True)
+        carets = self.style("^" * (end - start), fg=SEVERITY_COLORS[diagnostic.severity], bold=True)
+        return (
+            f"{gutter} {bar}\n"
+            f"{number} {bar} {source}\n"
+            f"{gutter} {bar} {_pad(source[:start])}{carets}\n\n"
         )
-        self.stream.write(
-            f"Found {_plural(summary.total, 'problem')} ({counts}) in "
-            f"{summary.files_with_problems} of {files}.\n"
-        )
-        by_group: Counter[str] = Counter()
-        for rule, count in summary.by_rule.items():
-            for group in summary.groups_of.get(rule, ("other",))[:1]:
-                by_group[group] += count
-        self.stream.write(
-            "By group: "
-            + ", ".join(f"{group} {count}" for group, count in sorted(by_group.items()))
-            + "\n"
-        )
-        if self.options.statistics:
-            self._statistics(summary)
-
-    def _statistics(self, summary: Summary) -> None:
-        rows = sorted(summary.by_rule.items(), key=lambda item: (-item[1], item[0]))
-        width = max(len(str(count)) for _, count in rows)
-        rule_width = max(len(rule) for rule, _ in rows)
-        self.stream.write("\n")
-        for rule, count in rows:
-            group = ", ".join(summary.groups_of.get(rule, ("other",)))
-            self.stream.write(f"{count:>{width}}  {rule:<{rule_width}}  {group}\n")

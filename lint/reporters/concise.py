@@ -1,0 +1,78 @@
+"""The ``concise`` format: one line per diagnostic, a summary and the count per group."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import ClassVar
+
+import click
+
+from lint.diagnostics import Diagnostic, Severity
+from lint.reporters import Reporter, Summary
+
+SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class ConciseReporter(Reporter):
+    """``path:line:col: severity [rule] message``, then a summary line and the count of
+    findings per group; with ``--statistics``, a table of counts per rule."""
+
+    description: ClassVar[str] = "one line per problem and a summary"
+
+    def style(self, text: str, **styles: object) -> str:
+        """``text`` with terminal styles when colour is on, plain otherwise."""
+        return click.style(text, **styles) if self.options.color else text  # type: ignore[arg-type]
+
+    def headline(self, diagnostic: Diagnostic) -> str:
+        severity = diagnostic.severity
+        return (
+            f"{self.style(diagnostic.path, bold=True)}:{diagnostic.line}:{diagnostic.column}: "
+            f"{self.style(severity.value, fg=SEVERITY_COLORS[severity], bold=True)} "
+            f"[{self.style(diagnostic.rule, fg='cyan')}] {diagnostic.message}\n"
+        )
+
+    def file(self, path: str, diagnostics: Sequence[Diagnostic], text: str | None) -> None:
+        for diagnostic in diagnostics:
+            self.stream.write(self.headline(diagnostic))
+
+    def finish(self, summary: Summary) -> None:
+        if self.options.quiet:
+            return
+        files = _plural(summary.files_checked, "file")
+        if not summary.total:
+            self.stream.write(f"No problems found in {files}.\n")
+            return
+        counts = ", ".join(
+            _plural(summary.by_severity[severity], severity.value.replace("info", "info note"))
+            for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+            if summary.by_severity[severity]
+        )
+        self.stream.write(
+            f"Found {_plural(summary.total, 'problem')} ({counts}) in "
+            f"{summary.files_with_problems} of {files}.\n"
+        )
+        by_group: Counter[str] = Counter()
+        for rule, count in summary.by_rule.items():
+            for group in summary.groups_of.get(rule, ("other",))[:1]:
+                by_group[group] += count
+        self.stream.write(
+            "By group: "
+            + ", ".join(f"{group} {count}" for group, count in sorted(by_group.items()))
+            + "\n"
+        )
+        if self.options.statistics:
+            self._statistics(summary)
+
+    def _statistics(self, summary: Summary) -> None:
+        rows = sorted(summary.by_rule.items(), key=lambda item: (-item[1], item[0]))
+        width = max(len(str(count)) for _, count in rows)
+        rule_width = max(len(rule) for rule, _ in rows)
+        self.stream.write("\n")
+        for rule, count in rows:
+            group = ", ".join(summary.groups_of.get(rule, ("other",)))
+            self.stream.write(f"{count:>{width}}  {rule:<{rule_width}}  {group}\n")

@@ -1,0 +1,120 @@
+"""The ``sarif`` format: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import Any, ClassVar
+
+from lint import __version__, rule_help_uri
+from lint.diagnostics import Diagnostic, Severity
+from lint.reporters import Reporter, Summary
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+#: Diagnostics the engine itself reports; they are not rules a plugin registers.
+_ENGINE_RULES = {
+    "internal-error": "A rule crashed on this file; the other rules still ran.",
+}
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path with forward slashes, which is what code scanning matches to the repo."""
+    return PurePath(path).as_posix().removeprefix("./")
+
+
+class SarifReporter(Reporter):
+    """One SARIF 2.1.0 log with one run: the rules that ran (id, summary, documentation and a
+    help link) and every diagnostic with its region. Columns count Unicode code points."""
+
+    description: ClassVar[str] = "SARIF 2.1.0 (GitHub code scanning)"
+
+    def start(self) -> None:
+        self._results: list[dict[str, Any]] = []
+        self._rule_index: dict[str, int] = {}
+        self._rules: list[dict[str, Any]] = []
+
+    def _rule(self, rule_id: str) -> int:
+        index = self._rule_index.get(rule_id)
+        if index is not None:
+            return index
+        rule = self.options.rules.get(rule_id)
+        if rule is not None:
+            summary = rule.summary
+            documentation = inspect.cleandoc(rule.__doc__ or "") or summary
+            level = _LEVELS[rule.severity]
+            tags = list(rule.groups)
+        else:
+            summary = _ENGINE_RULES.get(rule_id, rule_id)
+            documentation, level, tags = summary, "error", []
+        self._rules.append(
+            {
+                "id": rule_id,
+                "name": rule_id,
+                "shortDescription": {"text": summary},
+                "fullDescription": {"text": documentation},
+                "help": {"text": documentation},
+                "helpUri": rule_help_uri(rule_id),
+                "defaultConfiguration": {"level": level},
+                "properties": {"tags": tags},
+            }
+        )
+        index = self._rule_index[rule_id] = len(self._rules) - 1
+        return index
+
+    def file(self, path: str, diagnostics: Sequence[Diagnostic], text: str | None) -> None:
+        for diagnostic in diagnostics:
+            region: dict[str, int] = {
+                "startLine": diagnostic.line,
+                "startColumn": diagnostic.column,
+            }
+            if (diagnostic.end_line, diagnostic.end_column) > (diagnostic.line, diagnostic.column):
+                region["endLine"] = diagnostic.end_line
+                region["endColumn"] = diagnostic.end_column
+            result: dict[str, Any] = {
+                "ruleId": diagnostic.rule,
+                "ruleIndex": self._rule(diagnostic.rule),
+                "level": _LEVELS[diagnostic.severity],
+                "message": {"text": diagnostic.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {
+                                "uri": artifact_uri(diagnostic.path),
+                                "uriBaseId": "%SRCROOT%",
+                            },
+                            "region": region,
+                        }
+                    }
+                ],
+            }
+            if diagnostic.source != "contentlint" or diagnostic.code:
+                result["properties"] = {"source": diagnostic.source, "code": diagnostic.code}
+            if diagnostic.suggestions:
+                result.setdefault("properties", {})["suggestions"] = list(diagnostic.suggestions)
+            self._results.append(result)
+
+    def finish(self, summary: Summary) -> None:
+        log = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "contentlint",
+                            "version": __version__,
+                            "semanticVersion": __version__,
+                            "informationUri": rule_help_uri(None),
+                            "rules": self._rules,
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": self._results,
+                }
+            ],
+        }
+        json.dump(log, self.stream, indent=2, ensure_ascii=False)
+        self.stream.write("\n")
