@@ -1,10 +1,11 @@
 """Every rule against its fixture documents: pass/* give no finding, fail/* exactly the expected.
 
 Layout, per rule id: ``tests/rules/<rule-id>/pass/<doc>`` and
-``tests/rules/<rule-id>/fail/<case>.<ext>`` with ``<case>.expected.yaml``, a list of ``{rule, line, column}`` mappings (optionally ``end_line``,
-``end_column``, ``severity`` and ``message_contains``). A ``schema.json`` in the folder, or a
-``<case>.schema.json`` beside a document, is given as ``--schema`` would be; a ``contentlint.toml``
-in the folder is read as the project config. Only the rule under test runs.
+``tests/rules/<rule-id>/fail/<case>.<ext>`` with ``<case>.expected.yaml``, a list of
+``{rule, line, column}`` mappings (optionally ``end_line``, ``end_column``, ``severity`` and
+``message_contains``). A ``schema.json`` in the folder, or a ``<case>.schema.json`` beside a
+document, is given as ``--schema`` would be; a ``contentlint.toml`` in the folder is read as the
+project config. Only the rule under test runs.
 """
 
 from __future__ import annotations
