@@ -25,7 +25,6 @@ EXTENSIONS = (".md", ".markdown", ".qmd", ".rmd", ".mdx")
 #: slides and dashboards (matched as words inside the front matter's format or output).
 SLIDE_FORMATS = ("revealjs", "beamer", "pptx", "dashboard", "presentation", "xaringan")
 
-_BINARY_SNIFF = 8192
 _WIDE_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -49,10 +48,11 @@ def decode(data: bytes) -> str:
     for bom, name in _WIDE_BOMS:
         if data.startswith(bom):
             raise DecodeError(f"the file is {name}-encoded; contentlint reads UTF-8 text")
-    if b"\x00" in data[:_BINARY_SNIFF]:
+    if b"\x00" in data:
         raise DecodeError("binary file (it contains NUL bytes); not a text document")
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data.count(b"\n", 0, error.start) + 1

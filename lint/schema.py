@@ -72,6 +72,8 @@ class SchemaProblem:
     path: JsonPath
     part: Part
     message: str
+    #: What the value or key probably should be (the closest allowed one), for a quick fix.
+    suggestions: tuple[str, ...] = ()
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -266,7 +268,20 @@ def describe(error: ValidationError) -> list[SchemaProblem]:
         return _unknown_keys(error, path)
     if keyword in ("anyOf", "oneOf"):
         return _describe_alternatives(error, path)
-    return [SchemaProblem(path, "value" if path else "block", _sentence(error, path))]
+    return [
+        SchemaProblem(
+            path, "value" if path else "block", _sentence(error, path), _suggestions(error)
+        )
+    ]
+
+
+def _suggestions(error: ValidationError) -> tuple[str, ...]:
+    """The allowed value closest to a misspelt one (``enum`` only)."""
+    if error.validator != "enum" or not isinstance(error.instance, str):
+        return ()
+    choices = [choice for choice in error.validator_value if isinstance(choice, str)]
+    match = closest(error.instance, choices)
+    return (match,) if match else ()
 
 
 def _quoted_name(message: str, suffix: str) -> str:
@@ -292,9 +307,13 @@ def _unknown_keys(error: ValidationError, path: JsonPath) -> list[SchemaProblem]
     problems = []
     for key in unknown:
         where = f" in {label(path)}" if path else ""
+        match = closest(key, known)
         problems.append(
             SchemaProblem(
-                (*path, key), "key", f'unknown key "{key}"{where}{did_you_mean(key, known)}'
+                (*path, key),
+                "key",
+                f'unknown key "{key}"{where}{did_you_mean(key, known)}',
+                (match,) if match and match not in instance else (),
             )
         )
     return problems
@@ -459,6 +478,12 @@ def _type_of(value: Any) -> str:
     return "a mapping"
 
 
-def did_you_mean(word: str, choices: Sequence[str]) -> str:
+def closest(word: str, choices: Sequence[str]) -> str | None:
+    """The choice most like ``word``, if one is close enough to be a likely misspelling."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Sequence[str]) -> str:
+    match = closest(word, choices)
+    return f' (did you mean "{match}"?)' if match else ""

@@ -38,5 +38,8 @@ class EmptyHeading:
                 continue
             span = doc.line_span(token.map[0] + 1)
             line = doc.text[span.start : span.end]
-            start = span.start + len(line) - len(line.lstrip())
+            if token.markup.startswith("#"):  # ATX: at its hashes, after any list or quote marker
+                start = span.start + max(line.find(token.markup), 0)
+            else:
+                start = span.start + len(line) - len(line.lstrip(" \t>"))
             yield Finding(start, span.end, f"level {token.tag[1:]} heading has no text")

@@ -68,7 +68,10 @@ class FrontmatterSchema:
                 span = front_matter.opening_span
             else:
                 span = front_matter.locate(problem.path, problem.part)
-            yield Finding(span.start, span.end, problem.message)
+            source = doc.text[span.start : span.end]
+            quote = source[:1] if source[:1] in ("'", '"') and source.endswith(source[:1]) else ""
+            suggestions = tuple(f"{quote}{text}{quote}" for text in problem.suggestions)
+            yield Finding(span.start, span.end, problem.message, suggestions=suggestions)
 
 
 def _schema_name(location: str) -> str:
