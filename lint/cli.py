@@ -278,6 +278,14 @@ def _run(
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
+@main.command()
+def server() -> None:
+    """Run the language server over standard input and output (for editors)."""
+    from lint.server import serve  # pygls is imported only for this command
+
+    serve()
+
+
 @main.command("rules")
 @click.option(
     "--format",

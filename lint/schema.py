@@ -277,9 +277,10 @@ def describe(error: ValidationError) -> list[SchemaProblem]:
 
 def _suggestions(error: ValidationError) -> tuple[str, ...]:
     """The allowed value closest to a misspelt one (``enum`` only)."""
+    allowed: Any = error.validator_value
     if error.validator != "enum" or not isinstance(error.instance, str):
         return ()
-    choices = [choice for choice in error.validator_value if isinstance(choice, str)]
+    choices = [choice for choice in allowed if isinstance(choice, str)]
     match = closest(error.instance, choices)
     return (match,) if match else ()
 
