@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,6 +26,7 @@ EXTENSIONS = (".md", ".markdown", ".qmd", ".rmd", ".mdx")
 #: slides and dashboards (matched as words inside the front matter's format or output).
 SLIDE_FORMATS = ("revealjs", "beamer", "pptx", "dashboard", "presentation", "xaringan")
 
+_LONE_CR = re.compile(r"\r(?!\n)")
 _WIDE_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -82,6 +84,10 @@ class Document:
 
     @classmethod
     def from_text(cls, path: str, text: str) -> Document:
+        if "\r" in text:
+            # A lone CR ends a line for Markdown parsers and editors; as LF it does for us
+            # too, with every offset and column unchanged.
+            text = _LONE_CR.sub("\n", text)
         lines = LineIndex(text)
         front_matter, body_start = find_front_matter(text, lines)
         return cls(path, text, lines, front_matter, body_start)

@@ -108,7 +108,7 @@ def check_bytes(display: str, path: Path, data: bytes, plan: Plan) -> FileReport
 def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
     """Run every active rule on the document of ``text``."""
     doc = Document.from_text(display, text)
-    report = FileReport(display, [], text)
+    report = FileReport(display, [], doc.text)
     suppressions = None
     for active in plan.active_rules(path):
         rule_class = plan.rules[active.id]

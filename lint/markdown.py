@@ -25,7 +25,7 @@ _BRACKETED_CITATION = re.compile(
     r"\[(?:[^\[\]\n]*?[\s;])?-?@[\w][\w:.#$%&+?<>~/-]*(?:[^\[\]]*)\](?![(\[:])"
 )
 _CITATION_KEY = re.compile(r"-?@\w+(?:[:.#$%&+?<>~/-]\w+)*")
-_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{(?:[#.][^\s{}]|[\w-]+=|-\})[^{}]*\}[ \t]*$")
+_HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{(?:[#.][^\s{}]|[\w-]+=|-(?=\}))[^{}]*\}[ \t]*$")
 _MDX_ESM = re.compile(r"(?:import|export)\s")
 
 

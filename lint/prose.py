@@ -157,13 +157,17 @@ class _Walker:
             return
         for char in text:
             position = self.cursor
-            if position < len(content) and content[position] == char:
+            entity = _ENTITY.match(content, position) if content.startswith("&", position) else None
+            if entity is not None and html.unescape(entity[0]) == char:
+                start, end = self.source(position, entity.end())  # "&amp;" is one "&"
+                self.cursor = entity.end()
+            elif position < len(content) and content[position] == char:
                 start, end = self.source(position, position + 1)
                 self.cursor += 1
             elif content.startswith("\\" + char, position):
                 start, end = self.source(position, position + 2)
                 self.cursor += 2
-            elif content.startswith("&", position) and (entity := _ENTITY.match(content, position)):
+            elif entity is not None:
                 start, end = self.source(position, entity.end())
                 self.cursor = entity.end() if html.unescape(entity[0]).endswith(char) else position
             else:

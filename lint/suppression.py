@@ -15,23 +15,40 @@ _COMMENT = re.compile(
 _CODE_BLOCKS = {"fence", "code_block", "math_block", "math_block_label"}
 
 
+@dataclass(frozen=True)
+class Disabled:
+    """Lines ``start``..``end`` where the rules in ``names`` are off (every rule when empty),
+    except those in ``excepted`` (re-enabled by name after a disable of every rule)."""
+
+    start: int
+    end: int
+    names: frozenset[str]
+    excepted: frozenset[str] = frozenset()
+
+
 @dataclass
 class Suppressions:
     """Which rules are off where; an empty set of names means every rule."""
 
     whole_file: list[frozenset[str]] = field(default_factory=list)
     next_line: dict[int, list[frozenset[str]]] = field(default_factory=dict)
-    ranges: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
+    ranges: list[Disabled] = field(default_factory=list)
 
     def suppresses(self, rule_id: str, groups: Sequence[str], line: int) -> bool:
+        def named(names: frozenset[str]) -> bool:
+            return rule_id in names or any(group in names for group in groups)
+
         def covers(names: frozenset[str]) -> bool:
-            return not names or rule_id in names or any(group in names for group in groups)
+            return not names or named(names)
 
         if any(covers(names) for names in self.whole_file):
             return True
         if any(covers(names) for names in self.next_line.get(line, ())):
             return True
-        return any(start <= line <= end and covers(names) for start, end, names in self.ranges)
+        return any(
+            item.start <= line <= item.end and covers(item.names) and not named(item.excepted)
+            for item in self.ranges
+        )
 
 
 def _names(text: str | None) -> frozenset[str]:
@@ -47,7 +64,7 @@ def find_suppressions(doc: Document) -> Suppressions:
     for token in doc.tokens:
         if token.type in _CODE_BLOCKS and token.map:
             code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
-    open_ranges: list[tuple[int, frozenset[str]]] = []
+    open_ranges: list[Disabled] = []
     last_line = doc.lines.line_count
     for found in _COMMENT.finditer(doc.text, doc.body_start):
         line = doc.lines.position(found.start())[0]
@@ -60,14 +77,29 @@ def find_suppressions(doc: Document) -> Suppressions:
             end_line = doc.lines.position(found.end())[0]
             result.next_line.setdefault(end_line + 1, []).append(names)
         elif kind == "disable":
-            open_ranges.append((line, names))
-        else:  # enable: closes the matching ranges, or all of them when it names no rule
-            still_open = []
-            for start, disabled in open_ranges:
-                if not names or disabled == names or (disabled and disabled <= names):
-                    result.ranges.append((start, line, disabled))
-                else:
-                    still_open.append((start, disabled))
-            open_ranges = still_open
-    result.ranges.extend((start, last_line, names) for start, names in open_ranges)
+            open_ranges.append(Disabled(line, last_line, names))
+        else:
+            open_ranges = _enable(open_ranges, names, line, result.ranges)
+    result.ranges.extend(open_ranges)
     return result
+
+
+def _enable(
+    open_ranges: list[Disabled], names: frozenset[str], line: int, closed: list[Disabled]
+) -> list[Disabled]:
+    """Close what an enable comment names (everything when it names nothing); the rules it
+    does not name stay off from its line on."""
+    still_open = []
+    for item in open_ranges:
+        if not names:
+            closed.append(Disabled(item.start, line, item.names, item.excepted))
+        elif not item.names:  # everything was off: now everything but these
+            closed.append(Disabled(item.start, line, item.names, item.excepted))
+            still_open.append(Disabled(line + 1, item.end, item.names, item.excepted | names))
+        elif item.names & names:
+            closed.append(Disabled(item.start, line, item.names, item.excepted))
+            if item.names - names:
+                still_open.append(Disabled(line + 1, item.end, item.names - names, item.excepted))
+        else:
+            still_open.append(item)
+    return still_open

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import PurePath
 from typing import Any, ClassVar
 
 from markdown_it.token import Token
@@ -12,6 +14,12 @@ from lint.document import Document
 from lint.markdown import plain_text
 from lint.sections import Section
 
+#: Changelogs and release notes list terse entries by design (keepachangelog.com headings).
+_CHANGELOG_FILE = re.compile(r"(?i)^(change[-_ ]?log|changes|history|news|release[-_ ]?notes?)$")
+_CHANGE_HEADING = re.compile(
+    r"(?i)^\[?v?\d+\.\d+|^(added|changed|deprecated|removed|fixed|security|internal|"
+    r"breaking changes?|bug ?fixes|new features?|improvements|features|unreleased)\b"
+)
 _REFERENCE_CHILDREN = {"link_open", "code_inline", "citation", "shortcode", "image", "math_inline"}
 
 
@@ -27,6 +35,10 @@ class OutlineSection:
     notes: most items start in lower case, or it nests sub-items, or it asks itself
     questions. A section with a paragraph anywhere in its own body is not an outline;
     subsections are judged on their own.
+
+    Not reported in slides and dashboards, in changelogs and release notes (files named
+    CHANGELOG, NEWS, release-notes...), or for sections under a version heading ("## 2.1.0")
+    or named for a kind of change ("Added", "Fixed", "Internal"...).
 
     Severity ``info`` by default: an outline can be the finished form of a page.
 
@@ -61,9 +73,11 @@ class OutlineSection:
     )
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        if doc.is_slides() or _CHANGELOG_FILE.search(PurePath(doc.path).stem):
+            return
         tokens = doc.tokens
-        for section in _all_sections(doc.sections):
-            if not section.blocks:
+        for section, parent in _all_sections(doc.sections, None):
+            if not section.blocks or _is_change_list(doc, section, parent):
                 continue
             if any(tokens[index].type != "bullet_list_open" for index in section.blocks):
                 continue
@@ -79,10 +93,21 @@ class OutlineSection:
                 )
 
 
-def _all_sections(sections: Iterable[Section]) -> Iterator[Section]:
+def _is_change_list(doc: Document, section: Section, parent: Section | None) -> bool:
+    """A changelog's entries: the section or its parent is a version or a change kind."""
+    tokens = doc.tokens
+    titles = [plain_text(tokens[section.heading + 1]).strip()]
+    if parent is not None:
+        titles.append(plain_text(tokens[parent.heading + 1]).strip())
+    return any(_CHANGE_HEADING.search(title) for title in titles)
+
+
+def _all_sections(
+    sections: Iterable[Section], parent: Section | None
+) -> Iterator[tuple[Section, Section | None]]:
     for section in sections:
-        yield section
-        yield from _all_sections(section.children)
+        yield section, parent
+        yield from _all_sections(section.children, section)
 
 
 def _items(tokens: list[Token], list_starts: Iterable[int]) -> Iterator[tuple[Token, int]]:

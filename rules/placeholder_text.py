@@ -24,12 +24,16 @@ DEFAULT_MARKERS = (
     rf"XXX(?<![\w-]XXX)(?![\w-]){_MENTIONED}",
     r"(?i:lorem ipsum dolor\b)",
     r"(?i:^\W*(coming soon)\W*$)",
+    r"(?i:[(\[]\s*(coming soon)\s*[)\]])",
     r"(?i:\b((?:more\s+)?(?:details?|info|information|content|examples?|documentation|docs|"
     r"text|screenshots?|instructions)\s+(?:(?:is|are|will\s+be)\s+)?coming\s+soon)\b)",
     r"(?i:^\W*(under construction)\W*$)",
     r"(?i:\b(?:is|are|remains?)\s+(?:currently\s+|still\s+)?(under construction)\b)",
     r"(?i:\[\s*citation needed\s*\])",
     r"(?i:[\[(<{]\s*insert\b[^\])>}\n]{0,60}?\bhere\s*[\])>}])",
+    r"(?i:^\W*(insert\b[^.\n]{0,60}?\bhere)\W*$)",
+    r"(?i:[(\[]\s*(todo|tbd|fixme)\s*[:)\]])",
+    r"\bXX(?=\s?%)|(?<=[$€£])XX\b",
     r"INSERT\b[^.\n]{0,60}?\bHERE\b",
     r"\?\?\?+",
 )
@@ -42,14 +46,28 @@ def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=32)
-def _multiline(markers: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
-    """The markers with ``^`` and ``$`` at line ends, to search a whole file's raw text."""
-    return tuple(re.compile(marker.pattern, marker.flags | re.MULTILINE) for marker in markers)
+def _prefilters(markers: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...] | None:
+    """Patterns that match the raw text wherever a marker can match its prose (a superset).
+
+    Anchors are dropped, since markup may stand between a line's start and its text
+    (``![Coming soon](x.png)``); a pattern with other anchors disables the prefilter (None).
+    """
+    relaxed = []
+    for marker in markers:
+        pattern = marker.pattern.replace("^\\W*", "").replace("\\W*$", "")
+        outside_classes = re.sub(r"\[(?:\\.|[^\]])*\]", "", pattern)
+        if re.search(r"(?<!\\)[$^]", outside_classes):
+            return None
+        relaxed.append(re.compile(pattern, marker.flags))
+    return tuple(relaxed)
 
 
-def _candidate(text: str, start: int, markers: Sequence[re.Pattern[str]]) -> bool:
+def _candidate(text: str, start: int, markers: tuple[re.Pattern[str], ...]) -> bool:
     """Whether the raw text has a candidate at all, before paying for prose extraction."""
-    return any(marker.search(text, start) for marker in markers)
+    prefilters = _prefilters(markers)
+    if prefilters is None:
+        return True
+    return any(marker.search(text, start) for marker in prefilters)
 
 
 class PlaceholderText:
@@ -129,7 +147,7 @@ class PlaceholderText:
             )
         )
         allowed = _compile(tuple(options["allow"]))
-        if _candidate(doc.text, doc.body_start, _multiline(markers)):
+        if _candidate(doc.text, doc.body_start, markers):
             # Only a document whose raw text has a candidate pays for prose extraction.
             yield from self._prose(doc, markers, allowed)
         if options["front_matter"]:

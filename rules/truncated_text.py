@@ -18,13 +18,18 @@ from lint.prose import Segment
 ARTICLES = ("a", "an", "the")
 # Prepositions that can also end a sentence as adverbs ("see below", "log in") are left out.
 PREPOSITIONS = (
-    "against", "among", "amongst", "at", "between", "despite", "during", "for", "from", "into",
-    "of", "onto", "per", "than", "to", "toward", "towards", "upon", "versus", "via", "with",
+    "against", "among", "amongst", "at", "between", "by", "despite", "during", "for", "from",
+    "into", "of", "onto", "per", "than", "to", "toward", "towards", "upon", "versus", "via",
+    "with",
 )  # fmt: skip
 CONJUNCTIONS = (
     "and", "but", "or", "nor", "because", "although", "though", "whereas", "unless", "whether",
     "if", "that", "which", "whose",
 )  # fmt: skip
+#: Words that end a phrase only after a verb: "log in", but not "rather than in".
+_PARTICLES = frozenset({"in", "on", "about", "over", "out", "up", "off", "through"})
+#: A last sentence this long without a full stop reads as cut off.
+_UNPUNCTUATED_WORDS = 5
 _FORWARD_REFERENCE = re.compile(r"(?i)\b(?:following|follows|below)\b")
 _LAST_WORD = re.compile(r"([A-Za-z']+)\W*$")
 _CLOSERS = {"(": ")", "[": "]", "“": "”"}
@@ -96,9 +101,21 @@ class TruncatedText:
         for block in blocks(doc):
             if block.kind != "content" or not is_paragraph(tokens, block.index):
                 continue
-            if block.next_kind == "content":
-                continue  # not the last paragraph of its section
             inline = tokens[block.index + 1]
+            if block.next_kind == "content":
+                # Inside a section, only a paragraph followed by another paragraph and ending
+                # on a word no sentence ends on: "…install it with" before code is fine.
+                if not _followed_by_sentence(doc, block.next_index):
+                    continue
+                segment = doc.segment(block.index + 1)
+                if segment is not None and _is_sentence(inline, segment):
+                    found = _cut_word(segment, cut_words)
+                    if found is not None:
+                        span = segment.span(found[0], found[1])
+                        yield Finding(
+                            span.start, span.end, f"the text stops mid-sentence: {found[2]}"
+                        )
+                continue
             segment = doc.segment(block.index + 1)
             if segment is None or not _is_sentence(inline, segment):
                 continue
@@ -110,6 +127,27 @@ class TruncatedText:
                 start, end, reason = found
                 span = segment.span(start, end)
                 yield Finding(span.start, span.end, f"the text stops mid-sentence: {reason}")
+                continue
+            found = _unpunctuated(doc, segment)
+            if found is not None:
+                span = segment.span(found[0], found[1])
+                yield Finding(
+                    span.start,
+                    span.end,
+                    f"the text may stop mid-sentence: {found[2]}",
+                    severity=Severity.INFO,
+                )
+
+
+def _followed_by_sentence(doc: Document, index: int | None) -> bool:
+    """Whether the block at ``index`` is a paragraph that starts a new sentence."""
+    tokens = doc.tokens
+    if index is None or not is_paragraph(tokens, index):
+        return False
+    segment = doc.segment(index + 1)
+    if segment is None or not _is_sentence(tokens[index + 1], segment):
+        return False
+    return segment.text.lstrip()[:1].isupper()
 
 
 def _colon_may_end(tokens: list[Token], block: Block, segment: Segment) -> bool:
@@ -156,10 +194,43 @@ def _cut(segment: Segment, cut_words: set[str], colon_may_end: bool) -> tuple[in
         return _last_word(text), end, "it ends with a colon and nothing after it"
     if text.endswith((",", ";")):
         return _last_word(text), end, f"it ends with {text[-1]!r}"
+    return _cut_word(segment, cut_words)
+
+
+def _cut_word(segment: Segment, cut_words: set[str]) -> tuple[int, int, str] | None:
+    """A paragraph without final punctuation whose last word no sentence ends on."""
+    text = segment.text.rstrip()
+    end = len(text)
+    if not text[-1:].isalpha():
+        return None
     word = _LAST_WORD.search(text)
-    if word and word[1].casefold() in cut_words and not segment.is_placeholder(end - 1):
+    if word is None or segment.is_placeholder(end - 1):
+        return None
+    if word[1].casefold() in cut_words:
         return word.start(1), end, f'it ends on "{word[1]}"'
+    before = _LAST_WORD.search(text, 0, word.start(1))
+    if word[1].casefold() in _PARTICLES and before and before[1].casefold() in cut_words:
+        # "rather than in", "and on": the particle cannot close the phrase its cue opened.
+        return before.start(1), end, f'it ends on "{before[1]} {word[1]}"'
     return None
+
+
+def _unpunctuated(doc: Document, segment: Segment) -> tuple[int, int, str] | None:
+    """A last paragraph that simply stops: a sentence of several words with no final
+    punctuation, ending on a lower-case word (not code, not a link)."""
+    text = segment.text.rstrip()
+    if not text[-1:].islower() or segment.is_placeholder(len(text) - 1):
+        return None
+    if doc.text[segment.ends[len(text) - 1] : segment.ends[len(text) - 1] + 1] in ("]", "`"):
+        return None
+    sentence = re.split(r"[.!?:]\s", text)[-1].strip()
+    words = sentence.split()
+    if len(words) < _UNPUNCTUATED_WORDS or not sentence[:1].isupper():
+        return None
+    if words[0].isupper() and len(words[0]) > 1:
+        return None  # "XXX check the figure": an editor's note, placeholder-text's to report
+    word = _LAST_WORD.search(text)
+    return (word.start(1) if word else len(text) - 1), len(text), "there is no full stop"
 
 
 def _last_word(text: str) -> int:

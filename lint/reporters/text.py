@@ -31,7 +31,8 @@ class TextReporter(ConciseReporter):
     description: ClassVar[str] = "each problem with its source line underlined (the default)"
 
     def file(self, path: str, diagnostics: Sequence[Diagnostic], text: str | None) -> None:
-        lines = text.splitlines() if text is not None else []
+        # Lines as the line numbers count them: split at LF only (not at U+2028 or FF).
+        lines = [line.removesuffix("\r") for line in text.split("\n")] if text is not None else []
         for diagnostic in diagnostics:
             self.stream.write(self.headline(diagnostic))
             if 0 < diagnostic.line <= len(lines):

@@ -93,7 +93,7 @@ FIXTURE_LIST = _fixtures()
 @pytest.mark.parametrize("fixture", FIXTURE_LIST, ids=str)
 def test_fixture(fixture: Fixture) -> None:
     report = check_path(str(fixture.document), fixture.document, _plan(fixture))
-    found = [
+    found: list[dict[str, Any]] = [
         {
             "rule": diagnostic.rule,
             "line": diagnostic.line,
@@ -115,7 +115,7 @@ def test_fixture(fixture: Fixture) -> None:
             if key in want:
                 assert got[key] == want[key], f"{fixture}: {key} of {want} differs; got {shown}"
         if "message_contains" in want:
-            assert want["message_contains"] in got["message"], f"{fixture}: got {shown}"
+            assert str(want["message_contains"]) in str(got["message"]), f"{fixture}: got {shown}"
 
 
 def test_every_registered_rule_has_passing_and_failing_fixtures() -> None:

@@ -1,0 +1,1 @@
+"""Unit tests of the ``lint`` modules, each module tested directly."""
