@@ -17,8 +17,10 @@ import click
 from lint import __version__
 from lint.config import Config, ConfigError, load_config, schema_locations
 from lint.diagnostics import Severity
-from lint.engine import FileReport, Plan, check_bytes, check_path
+from lint.engine import PROSE_GROUP, FileReport, Plan, check_bytes, check_path
 from lint.files import collect
+from lint.prose_engines import EngineUnavailable
+from lint.prose_settings import prose_settings
 from lint.registry import (
     Loaded,
     RegistryError,
@@ -34,7 +36,6 @@ from lint.selection import Selection
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_FAIL_ON = Severity.WARNING
-PROSE_GROUP = "prose"
 #: A run with at least this many files shows a progress bar (on a terminal).
 PROGRESS_MIN_FILES = 200
 
@@ -124,6 +125,7 @@ def main() -> None:
     help="Apply exclude globs to files named on the command line too.",
 )
 @click.option("--no-prose", is_flag=True, help="Skip the prose rules (spelling, grammar, style).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of prose results.")
 @click.option(
     "--color",
     type=click.Choice(["auto", "always", "never"]),
@@ -146,6 +148,7 @@ def check(
     stdin_filename: str | None,
     force_exclude: bool,
     no_prose: bool,
+    no_cache: bool,
     color: str,
     quiet: bool,
     statistics: bool,
@@ -173,10 +176,31 @@ def check(
         quiet=quiet, color=_use_color(color), statistics=statistics, rules=rules
     )
     reporter = _reporter(output_format or _default_format(), options)
-    plan = Plan(rules, config, selection, schema_override)
+    try:
+        prose = prose_settings(config, use_cache=not no_cache)
+    except ConfigError as error:
+        fail(str(error))
+    plan = Plan(rules, config, selection, schema_override, prose)
+    _start_prose_engine(plan, cwd)
     threshold = Severity(fail_on) if fail_on else config.fail_on or DEFAULT_FAIL_ON
-    exit_code = _run(plan, paths, stdin_filename, force_exclude, reporter, cwd, threshold)
+    try:
+        exit_code = _run(plan, paths, stdin_filename, force_exclude, reporter, cwd, threshold)
+    except EngineUnavailable as error:
+        fail(f"prose checking stopped: {error} (--no-prose skips it)")
     sys.exit(exit_code)
+
+
+def _start_prose_engine(plan: Plan, cwd: Path) -> None:
+    """Start the prose engine before the first file, so that an engine that cannot run is one
+    message and exit 2 rather than an error per file."""
+    if not plan.uses_prose(cwd / "document.md") or plan.prose is None:
+        return
+    from lint.prose_engines import engine_for
+
+    try:
+        engine_for(plan.prose)
+    except EngineUnavailable as error:
+        fail(f"prose checking cannot run: {error} (--no-prose skips it)")
 
 
 def _default_format() -> str:

@@ -66,6 +66,9 @@ class Config:
     rules: Mapping[str, RuleSetting] = field(default_factory=dict)
     scoped: tuple[Scoped, ...] = ()
     sources: tuple[Path, ...] = ()
+    #: The ``[prose]`` table as written, its file paths made absolute.
+    prose: Mapping[str, Any] = field(default_factory=dict)
+    cache_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,10 @@ def _config_from_data(data: Mapping[str, Any], base: Path, sources: tuple[Path, 
         for entry in data.get("overrides", [])
     ]
     fail_on = data.get("fail-on")
+    prose = dict(data.get("prose", {}))
+    if "vocabulary" in prose:
+        prose["vocabulary"] = str((base / prose["vocabulary"]).resolve())
+    cache_dir = (base / data["cache-dir"]).resolve() if "cache-dir" in data else None
     return Config(
         root=base,
         include=tuple((base, glob) for glob in data["include"]) if "include" in data else None,
@@ -215,6 +222,8 @@ def _config_from_data(data: Mapping[str, Any], base: Path, sources: tuple[Path, 
         rules=_rule_settings(data.get("rules", {})),
         scoped=tuple(scoped),
         sources=sources,
+        prose=prose,
+        cache_dir=cache_dir,
     )
 
 
@@ -235,7 +244,20 @@ def merge(lower: Config, upper: Config) -> Config:
         rules=rules,
         scoped=lower.scoped + upper.scoped,
         sources=lower.sources + upper.sources,
+        prose=_merge_tables(lower.prose, upper.prose),
+        cache_dir=upper.cache_dir or lower.cache_dir,
     )
+
+
+def _merge_tables(lower: Mapping[str, Any], upper: Mapping[str, Any]) -> dict[str, Any]:
+    """``upper`` wins key by key; nested tables merge the same way."""
+    merged = dict(lower)
+    for key, value in upper.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = _merge_tables(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def load_config(cwd: Path, explicit: Path | None, rules: Mapping[str, type[Rule]]) -> Config:

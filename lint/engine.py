@@ -10,11 +10,14 @@ from typing import Any
 from lint.config import ActiveRule, Config, resolve_rules
 from lint.diagnostics import Diagnostic, Finding, Severity
 from lint.document import DecodeError, Document, decode
+from lint.prose_engines import EngineUnavailable
+from lint.prose_settings import ProseSettings
 from lint.rule import Rule
 from lint.selection import Selection
 from lint.suppression import find_suppressions
 
 FILE_ERROR = "file-error"
+PROSE_GROUP = "prose"
 INTERNAL_ERROR = "internal-error"
 #: Files larger than this are reported as ``file-error`` instead of being read.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -38,6 +41,8 @@ class Plan:
     config: Config
     selection: Selection = field(default_factory=Selection)
     schema_override: str | None = None
+    #: The ``[prose]`` settings every prose rule receives as its ``prose`` option.
+    prose: ProseSettings | None = None
     max_file_bytes: int = MAX_FILE_BYTES
     _instances: dict[str, Rule] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[Any, ...], list[ActiveRule]] = field(default_factory=dict, repr=False)
@@ -50,12 +55,21 @@ class Plan:
             return cached
         resolved = resolve_rules(self.config, self.rules, path, self.schema_override)
         active = [
-            ActiveRule(rule_id, severity, options)
+            ActiveRule(rule_id, severity, self._with_prose(rule_id, options))
             for rule_id, (enabled, severity, options) in resolved.items()
             if self.selection.decide(rule_id, self.rules[rule_id].groups, enabled)
         ]
         self._cache[key] = active
         return active
+
+    def _with_prose(self, rule_id: str, options: dict[str, Any]) -> dict[str, Any]:
+        if PROSE_GROUP in self.rules[rule_id].groups:
+            return {**options, "prose": self.prose or ProseSettings()}
+        return options
+
+    def uses_prose(self, path: Path) -> bool:
+        """Whether a prose rule runs on ``path``."""
+        return any(PROSE_GROUP in self.rules[rule.id].groups for rule in self.active_rules(path))
 
     def instance(self, rule_id: str) -> Rule:
         rule = self._instances.get(rule_id)
@@ -116,6 +130,8 @@ def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
             findings = list(plan.instance(active.id).check(doc, active.options))
             if findings and suppressions is None:
                 suppressions = find_suppressions(doc)
+        except EngineUnavailable:
+            raise  # the prose engine cannot run at all: one message for the run, not per file
         except Exception as error:  # noqa: BLE001 - a crashing rule must not stop the run
             report.crashed = True
             message = f'rule "{active.id}" crashed on this file: {type(error).__name__}: {error}'

@@ -28,7 +28,7 @@ EXPECTED = [
 
 
 def test_the_examples_show_every_defect_they_were_written_with(contentlint: RunCli) -> None:
-    outcome = contentlint("check", "--format", "json", "examples", cwd=REPOSITORY)
+    outcome = contentlint("check", "--no-prose", "--format", "json", "examples", cwd=REPOSITORY)
     assert outcome.code == 1, outcome.output
     found = [(item["path"], item["line"], item["column"], item["rule"]) for item in outcome.json()]
     assert found == EXPECTED
@@ -38,3 +38,22 @@ def test_the_finished_example_is_clean(contentlint: RunCli) -> None:
     outcome = contentlint("check", "examples/style-guide.md", cwd=REPOSITORY)
     assert outcome.code == 0, outcome.output
     assert outcome.diagnostic_lines() == []
+
+
+def test_the_prose_engine_finds_the_misspelt_word_at_its_column(contentlint: RunCli) -> None:
+    outcome = contentlint(
+        "check",
+        "--select",
+        "spelling",
+        "--format",
+        "json",
+        "--no-cache",
+        "examples",
+        cwd=REPOSITORY,
+    )
+    found = [
+        (item["path"], item["line"], item["column"], item["end_column"]) for item in outcome.json()
+    ]
+    assert ("examples/workshop-recap.qmd", 10, 28, 38) in found
+    typo = next(item for item in outcome.json() if item["line"] == 10)
+    assert typo["source"] == "harper" and "environment" in typo["suggestions"]

@@ -20,6 +20,7 @@ import yaml
 
 from lint.config import Config, merge, read_config_file
 from lint.engine import Plan, check_path
+from lint.prose_settings import prose_settings
 from lint.registry import load_rules, rule_classes
 from lint.rule import Rule
 from lint.selection import Selection
@@ -84,6 +85,7 @@ def _plan(fixture: Fixture) -> Plan:
         config=config,
         selection=Selection(select=(fixture.rule_id,)),
         schema_override=str(schema) if schema else None,
+        prose=prose_settings(config, use_cache=False),
     )
 
 

@@ -1,0 +1,278 @@
+"""Prose checking of one document: units from its segments, the engine (through the cache),
+offsets back to the source, and the project's vocabulary."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, ClassVar
+
+from lint.cache import Cache, digest
+from lint.diagnostics import Finding, Severity
+from lint.document import Document
+from lint.positions import Span
+from lint.prose import Segment
+from lint.prose_engines import EngineFinding, Part, ProseEngine, ProseRuleId, Unit, engine_for
+from lint.prose_settings import ProseSettings
+
+_LETTER = re.compile(r"[^\W\d_]")
+#: Editors' marks are placeholder-text's to report, not a spelling or grammar problem.
+_EDITOR_MARKS = frozenset({"TODO", "TBD", "TBA", "TK", "FIXME", "XXX"})
+_CACHES: dict[str, Cache] = {}
+
+
+@dataclass(frozen=True)
+class ProseFinding:
+    """An engine finding placed in the document: source offsets and the flagged text."""
+
+    start: int
+    end: int
+    rule: ProseRuleId
+    message: str
+    source: str
+    code: str
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Mapped:
+    """A unit and how its offsets lead back to the source."""
+
+    unit: Unit
+    segment: Segment
+    original_starts: tuple[int, ...]
+    original_ends: tuple[int, ...]
+    markup: tuple[bool, ...]  # per character of ``original``: inside markup
+
+    def span(self, start: int, end: int, offsets: str) -> Span | None:
+        if offsets == "plain":
+            if any(self.segment.is_placeholder(i) for i in range(start, end)):
+                return None  # a finding about the stand-in word for code
+            return self.segment.span(start, end)
+        end = min(max(end, start + 1), len(self.original_starts))
+        if start >= end or all(self.markup[start:end]):
+            return None
+        return Span(self.original_starts[start], self.original_ends[end - 1])
+
+
+def _unit(doc: Document, segment: Segment) -> _Mapped:
+    """The segment as plain text and as annotated parts, with a source map for both."""
+    text = segment.text
+    parts: list[Part] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    markup: list[bool] = []
+
+    def add(
+        part: Part, start: int, end: int, per_character: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        parts.append(part)
+        for index in range(len(part.text)):
+            if per_character:
+                starts.append(per_character[index][0])
+                ends.append(per_character[index][1])
+            else:
+                starts.append(start)
+                ends.append(end)
+            markup.append(part.markup)
+
+    index = 0
+    previous_end = segment.starts[0] if segment.starts else 0
+    while index < len(text):
+        start, end = segment.starts[index], segment.ends[index]
+        if start > previous_end:  # markup the plain text dropped: "**", "](url)"
+            add(Part(doc.text[previous_end:start], markup=True), previous_end, start)
+        if segment.is_placeholder(index):
+            run = index
+            while run < len(text) and (segment.starts[run], segment.ends[run]) == (start, end):
+                run += 1
+            add(Part(doc.text[start:end], markup=True, interpret_as=text[index:run]), start, end)
+            index = run
+        else:
+            run = index + 1
+            while (
+                run < len(text)
+                and not segment.is_placeholder(run)
+                and segment.starts[run] == segment.ends[run - 1]
+            ):
+                run += 1
+            pairs = list(zip(segment.starts[index:run], segment.ends[index:run], strict=True))
+            add(Part(text[index:run]), start, end, pairs)
+            index = run
+        previous_end = ends[-1] if ends else end
+    return _Mapped(Unit(text, tuple(parts)), segment, tuple(starts), tuple(ends), tuple(markup))
+
+
+def _front_matter_segments(doc: Document, keys: Sequence[str]) -> Iterator[Segment]:
+    """``title`` and ``description`` values, mapped into the front matter when the value
+    stands in the source as written (plain or simply quoted)."""
+    front_matter = doc.front_matter
+    if front_matter is None or not isinstance(front_matter.data, Mapping):
+        return
+    for key in keys:
+        value = front_matter.data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        span = front_matter.locate((key,))
+        source = doc.text[span.start : span.end]
+        if source == value:
+            offset = span.start
+        elif len(source) >= 2 and source[0] in "'\"" and source[1:-1] == value:
+            offset = span.start + 1
+        else:
+            continue  # escapes or a folded block: no exact map, so no guesses
+        positions = tuple(range(offset, offset + len(value)))
+        ends = tuple(position + 1 for position in positions)
+        yield Segment(value, positions, ends, "front-matter", -1, ())
+
+
+def _cache(settings: ProseSettings) -> Cache | None:
+    if settings.cache_dir is None:
+        return None
+    key = str(settings.cache_dir)
+    cache = _CACHES.get(key)
+    if cache is None:
+        cache = _CACHES[key] = Cache(settings.cache_dir, "prose")
+    return cache
+
+
+def _unit_key(engine: ProseEngine, settings: ProseSettings, unit: Unit) -> str:
+    content = (
+        unit.plain
+        if engine.offsets == "plain"
+        else json.dumps([(part.text, part.markup, part.interpret_as) for part in unit.parts])
+    )
+    return digest(engine.name, engine.version, settings.engine_options(), content)
+
+
+def _engine_results(
+    engine: ProseEngine, settings: ProseSettings, units: Sequence[Unit]
+) -> list[list[EngineFinding]]:
+    """Each unit's findings: from the cache where present, from the engine otherwise."""
+    cache = _cache(settings)
+    keys = [_unit_key(engine, settings, unit) for unit in units]
+    stored = cache.get_many(keys) if cache is not None else {}
+    results: list[list[EngineFinding] | None] = [None] * len(units)
+    missing = []
+    for index, key in enumerate(keys):
+        value = stored.get(key)
+        if value is not None:
+            results[index] = [EngineFinding(**item) for item in json.loads(value)]
+        else:
+            missing.append(index)
+    if missing:
+        fresh = engine.check([units[index] for index in missing])
+        for index, found in zip(missing, fresh, strict=True):
+            results[index] = found
+        if cache is not None:
+            cache.put_many(
+                (keys[index], json.dumps([asdict(item) for item in found]))
+                for index, found in zip(missing, fresh, strict=True)
+            )
+    return [found or [] for found in results]
+
+
+def _accepted(word: str, accept: frozenset[str], case_sensitive: bool) -> bool:
+    if case_sensitive:
+        return word in accept
+    return word.casefold() in {item.casefold() for item in accept}
+
+
+def _rejected(settings: ProseSettings, segment: Segment) -> Iterator[tuple[int, int, str]]:
+    flags = 0 if settings.case_sensitive else re.IGNORECASE
+    for word in sorted(settings.reject):
+        pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", flags)
+        for found in pattern.finditer(segment.text):
+            if not any(segment.is_placeholder(i) for i in range(found.start(), found.end())):
+                yield found.start(), found.end(), found[0]
+
+
+def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
+    """Every prose finding of ``doc`` (computed once per document and settings)."""
+    memo: dict[ProseSettings, list[ProseFinding]] = doc.__dict__.setdefault("_prose_findings", {})
+    if settings in memo:
+        return memo[settings]
+    segments = [
+        *_front_matter_segments(doc, settings.front_matter_keys),
+        *(segment for segment in doc.prose() if _LETTER.search(segment.text)),
+    ]
+    found: list[ProseFinding] = []
+    if segments:
+        engine = engine_for(settings)
+        mapped = [_unit(doc, segment) for segment in segments]
+        results = _engine_results(engine, settings, [item.unit for item in mapped])
+        for item, engine_findings in zip(mapped, results, strict=True):
+            for finding in engine_findings:
+                span = item.span(finding.start, finding.end, engine.offsets)
+                if span is None:
+                    continue
+                flagged = doc.text[span.start : span.end]
+                if flagged.strip(" :") in _EDITOR_MARKS:
+                    continue
+                if finding.rule == "spelling" and _accepted(
+                    flagged, settings.accept, settings.case_sensitive
+                ):
+                    continue
+                found.append(
+                    ProseFinding(
+                        span.start,
+                        span.end,
+                        finding.rule,
+                        finding.message,
+                        engine.name,
+                        finding.code,
+                        finding.suggestions,
+                    )
+                )
+        for segment in segments:
+            for start, end, word in _rejected(settings, segment):
+                span = segment.span(start, end)
+                found.append(
+                    ProseFinding(
+                        span.start,
+                        span.end,
+                        "style",
+                        f'"{word}" is on the project\'s list of words not to use',
+                        "contentlint",
+                        "vocabulary-reject",
+                        (),
+                    )
+                )
+    found.sort(key=lambda finding: (finding.start, finding.end, finding.rule, finding.code))
+    unique = {(finding.start, finding.end, finding.rule): finding for finding in reversed(found)}
+    found = sorted(unique.values(), key=lambda f: (f.start, f.end, f.rule, f.code))
+    memo[settings] = found
+    return found
+
+
+class ProseRule:
+    """The shared behaviour of ``spelling``, ``grammar`` and ``style``: each reports the
+    findings of the run's prose engine in its own category."""
+
+    id: ClassVar[str]
+    summary: ClassVar[str]
+    groups: ClassVar[tuple[str, ...]] = ("prose",)
+    severity: ClassVar[Severity] = Severity.WARNING
+    options_schema: ClassVar[Mapping[str, Any]] = {
+        "type": "object",
+        "properties": {},
+        "additionalProperties": False,
+    }
+
+    def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+        settings = options.get("prose")
+        if not isinstance(settings, ProseSettings):
+            settings = ProseSettings()
+        for finding in check_prose(doc, settings):
+            if finding.rule != self.id:
+                continue
+            yield Finding(
+                finding.start,
+                finding.end,
+                finding.message,
+                source=finding.source,
+                code=finding.code,
+                suggestions=finding.suggestions,
+            )

@@ -1,0 +1,94 @@
+"""Prose engines: one interface over Harper and LanguageTool, created once per run."""
+
+from __future__ import annotations
+
+import atexit
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Literal, Protocol
+
+from lint.prose_settings import ProseSettings
+
+ProseRuleId = Literal["spelling", "grammar", "style"]
+
+
+class EngineUnavailable(Exception):
+    """The engine cannot run at all (no Java, server unreachable): one message, exit 2."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a unit as LanguageTool's annotated text: prose, or markup that stands for
+    ``interpret_as`` (empty: nothing)."""
+
+    text: str
+    markup: bool = False
+    interpret_as: str = ""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One run of prose to check: ``plain`` text (markup dropped, code as a neutral word) and
+    the same run as annotated ``parts`` whose joined text is ``original``."""
+
+    plain: str
+    parts: tuple[Part, ...]
+
+    @property
+    def original(self) -> str:
+        return "".join(part.text for part in self.parts)
+
+
+@dataclass(frozen=True)
+class EngineFinding:
+    """A finding in a unit, at code-point offsets of ``plain`` or of ``original`` (the
+    engine's ``offsets``)."""
+
+    start: int
+    end: int
+    rule: ProseRuleId
+    message: str
+    code: str
+    suggestions: tuple[str, ...] = ()
+
+
+class ProseEngine(Protocol):
+    name: ClassVar[str]
+    #: Which text of a unit the offsets of its findings refer to.
+    offsets: ClassVar[Literal["plain", "original"]]
+    version: str
+
+    def check(self, units: Sequence[Unit]) -> list[list[EngineFinding]]:
+        """The findings of each unit, in order."""
+        ...
+
+    def close(self) -> None:
+        """Stop whatever the engine started (a server process)."""
+        ...
+
+
+_ENGINES: dict[tuple[str, str, str], ProseEngine] = {}
+
+
+def engine_for(settings: ProseSettings) -> ProseEngine:
+    """The run's engine for ``settings``, started on first use and stopped at exit."""
+    key = (settings.engine, settings.language, settings.engine_options())
+    engine: ProseEngine | None = _ENGINES.get(key)
+    if engine is None:
+        if settings.engine == "harper":
+            from lint.prose_engines.harper_engine import HarperEngine
+
+            engine = HarperEngine(settings)
+        else:
+            from lint.prose_engines.languagetool import LanguageToolEngine
+
+            engine = LanguageToolEngine(settings)
+        _ENGINES[key] = engine
+        atexit.register(engine.close)
+    return engine
+
+
+def close_engines() -> None:
+    for engine in _ENGINES.values():
+        engine.close()
+    _ENGINES.clear()
