@@ -8,6 +8,7 @@ import itertools
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -135,6 +136,9 @@ def main() -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary.")
 @click.option(
+    "-v", "--verbose", is_flag=True, help="Say on standard error what the run did and how long."
+)
+@click.option(
     "--statistics", is_flag=True, help="End with a table of the number of problems per rule."
 )
 def check(
@@ -151,6 +155,7 @@ def check(
     no_cache: bool,
     color: str,
     quiet: bool,
+    verbose: bool,
     statistics: bool,
 ) -> None:
     """Check documents: files, folders (walked for .md, .markdown, .qmd, .Rmd and .mdx), or -
@@ -183,11 +188,27 @@ def check(
     plan = Plan(rules, config, selection, schema_override, prose)
     _start_prose_engine(plan, cwd)
     threshold = Severity(fail_on) if fail_on else config.fail_on or DEFAULT_FAIL_ON
+    started = time.perf_counter()
     try:
         exit_code = _run(plan, paths, stdin_filename, force_exclude, reporter, cwd, threshold)
     except EngineUnavailable as error:
         fail(f"prose checking stopped: {error} (--no-prose skips it)")
+    if verbose:
+        _report_run(plan, time.perf_counter() - started)
     sys.exit(exit_code)
+
+
+def _report_run(plan: Plan, seconds: float) -> None:
+    click.echo(f"contentlint: checked in {seconds:.2f} s", err=True)
+    if plan.prose is not None and "lint.prose_check" in sys.modules:
+        from lint.prose_check import STATISTICS
+
+        cache = plan.prose.cache_dir or "off"
+        click.echo(
+            f"contentlint: prose segments: {STATISTICS.checked} checked by {plan.prose.engine}, "
+            f"{STATISTICS.from_cache} from the cache ({cache})",
+            err=True,
+        )
 
 
 def _start_prose_engine(plan: Plan, cwd: Path) -> None:
@@ -195,10 +216,10 @@ def _start_prose_engine(plan: Plan, cwd: Path) -> None:
     message and exit 2 rather than an error per file."""
     if not plan.uses_prose(cwd / "document.md") or plan.prose is None:
         return
-    from lint.prose_engines import engine_for
+    from lint.prose_engines import engine_version
 
     try:
-        engine_for(plan.prose)
+        engine_version(plan.prose)
     except EngineUnavailable as error:
         fail(f"prose checking cannot run: {error} (--no-prose skips it)")
 

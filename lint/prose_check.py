@@ -14,13 +14,31 @@ from lint.diagnostics import Finding, Severity
 from lint.document import Document
 from lint.positions import Span
 from lint.prose import Segment
-from lint.prose_engines import EngineFinding, Part, ProseEngine, ProseRuleId, Unit, engine_for
+from lint.prose_engines import (
+    EngineFinding,
+    Part,
+    ProseRuleId,
+    Unit,
+    engine_for,
+    engine_version,
+)
 from lint.prose_settings import ProseSettings
 
 _LETTER = re.compile(r"[^\W\d_]")
 #: Editors' marks are placeholder-text's to report, not a spelling or grammar problem.
 _EDITOR_MARKS = frozenset({"TODO", "TBD", "TBA", "TK", "FIXME", "XXX"})
 _CACHES: dict[str, Cache] = {}
+
+
+@dataclass
+class ProseStatistics:
+    """What prose checking did in this process, for ``--verbose`` and the benchmarks."""
+
+    from_cache: int = 0
+    checked: int = 0
+
+
+STATISTICS = ProseStatistics()
 
 
 @dataclass(frozen=True)
@@ -138,21 +156,25 @@ def _cache(settings: ProseSettings) -> Cache | None:
     return cache
 
 
-def _unit_key(engine: ProseEngine, settings: ProseSettings, unit: Unit) -> str:
-    content = (
-        unit.plain
-        if engine.offsets == "plain"
-        else json.dumps([(part.text, part.markup, part.interpret_as) for part in unit.parts])
-    )
-    return digest(engine.name, engine.version, settings.engine_options(), content)
+def offsets_of(settings: ProseSettings) -> str:
+    """Which text of a unit the engine's offsets refer to (known without starting it)."""
+    return "plain" if settings.engine == "harper" else "original"
 
 
-def _engine_results(
-    engine: ProseEngine, settings: ProseSettings, units: Sequence[Unit]
-) -> list[list[EngineFinding]]:
-    """Each unit's findings: from the cache where present, from the engine otherwise."""
+def _unit_key(settings: ProseSettings, version: str, unit: Unit) -> str:
+    if offsets_of(settings) == "plain":
+        content = unit.plain
+    else:
+        content = json.dumps([(part.text, part.markup, part.interpret_as) for part in unit.parts])
+    return digest(settings.engine, version, settings.engine_options(), content)
+
+
+def _engine_results(settings: ProseSettings, units: Sequence[Unit]) -> list[list[EngineFinding]]:
+    """Each unit's findings: from the cache where present, from the engine otherwise (started
+    only then, so a run whose results are all cached never builds a dictionary or a server)."""
     cache = _cache(settings)
-    keys = [_unit_key(engine, settings, unit) for unit in units]
+    version = engine_version(settings)
+    keys = [_unit_key(settings, version, unit) for unit in units]
     stored = cache.get_many(keys) if cache is not None else {}
     results: list[list[EngineFinding] | None] = [None] * len(units)
     missing = []
@@ -162,8 +184,10 @@ def _engine_results(
             results[index] = [EngineFinding(**item) for item in json.loads(value)]
         else:
             missing.append(index)
+    STATISTICS.from_cache += len(units) - len(missing)
+    STATISTICS.checked += len(missing)
     if missing:
-        fresh = engine.check([units[index] for index in missing])
+        fresh = engine_for(settings).check([units[index] for index in missing])
         for index, found in zip(missing, fresh, strict=True):
             results[index] = found
         if cache is not None:
@@ -200,12 +224,11 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
     ]
     found: list[ProseFinding] = []
     if segments:
-        engine = engine_for(settings)
         mapped = [_unit(doc, segment) for segment in segments]
-        results = _engine_results(engine, settings, [item.unit for item in mapped])
+        results = _engine_results(settings, [item.unit for item in mapped])
         for item, engine_findings in zip(mapped, results, strict=True):
             for finding in engine_findings:
-                span = item.span(finding.start, finding.end, engine.offsets)
+                span = item.span(finding.start, finding.end, offsets_of(settings))
                 if span is None:
                     continue
                 flagged = doc.text[span.start : span.end]
@@ -221,7 +244,7 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
                         span.end,
                         finding.rule,
                         finding.message,
-                        engine.name,
+                        settings.engine,
                         finding.code,
                         finding.suggestions,
                     )

@@ -68,6 +68,25 @@ class ProseEngine(Protocol):
 
 
 _ENGINES: dict[tuple[str, str, str], ProseEngine] = {}
+_VERSIONS: dict[tuple[str, str, str], str] = {}
+
+
+def engine_version(settings: ProseSettings) -> str:
+    """The engine's version, found cheaply (no dictionary built, no server started); raises
+    EngineUnavailable when the engine cannot run, so the run can stop before any file."""
+    key = (settings.engine, settings.language, settings.engine_options())
+    version = _VERSIONS.get(key)
+    if version is None:
+        if settings.engine == "harper":
+            from lint.prose_engines.harper_engine import harper_version
+
+            version = harper_version(settings)
+        else:
+            from lint.prose_engines.languagetool import languagetool_version
+
+            version = languagetool_version(settings)
+        _VERSIONS[key] = version
+    return version
 
 
 def engine_for(settings: ProseSettings) -> ProseEngine:

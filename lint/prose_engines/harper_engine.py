@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from importlib import metadata
 from typing import Any, ClassVar, Literal
 
 from lint.prose_engines import EngineFinding, EngineUnavailable, ProseRuleId, Unit
 from lint.prose_settings import ProseSettings
 
+#: Longer texts are checked in pieces (a grid table or a long list item can be 10,000+).
+CHUNK_CHARS = 1000
+_SENTENCE_END = re.compile(r"[.!?]\s")
 _SPELLING_KINDS = frozenset({"Spelling", "Typo"})
 _GRAMMAR_KINDS = frozenset(
     {
@@ -38,6 +42,35 @@ def rule_of_kind(kind: str) -> ProseRuleId:
     return "style"
 
 
+def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """``text`` in pieces of at most about ``limit`` characters, cut at line breaks or
+    sentence ends: Harper's time grows faster than the length of what it checks."""
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = text.rfind("\n", start + 1, end)
+        if cut == -1:
+            ends = [found.end() for found in _SENTENCE_END.finditer(text, start, end)]
+            cut = ends[-1] if ends else end
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+def harper_version(settings: ProseSettings) -> str:
+    """harper-py's version, once the settings are known to suit Harper."""
+    language = settings.language.partition("-")[0]
+    if language.lower() != "en":
+        raise EngineUnavailable(
+            f'the harper engine checks English only, not "{settings.language}"; '
+            'set [prose] engine = "languagetool" for other languages'
+        )
+    try:
+        return metadata.version("harper-py")
+    except metadata.PackageNotFoundError:
+        raise EngineUnavailable("harper-py is not installed") from None
+
+
 class HarperEngine:
     """One ``harper.Linter`` for the run (building its dictionary takes about half a second)."""
 
@@ -45,18 +78,13 @@ class HarperEngine:
     offsets: ClassVar[Literal["plain", "original"]] = "plain"
 
     def __init__(self, settings: ProseSettings) -> None:
-        language, _, region = settings.language.partition("-")
-        if language.lower() != "en":
-            raise EngineUnavailable(
-                f'the harper engine checks English only, not "{settings.language}"; '
-                'set [prose] engine = "languagetool" for other languages'
-            )
+        self.version = harper_version(settings)
+        region = settings.language.partition("-")[2]
         try:
             import harper
         except ImportError as error:
-            raise EngineUnavailable(f"harper-py is not installed: {error}") from None
+            raise EngineUnavailable(f"harper-py cannot be imported: {error}") from None
         self._harper: Any = harper
-        self.version = metadata.version("harper-py")
         dialect = getattr(harper.Dialect, _DIALECTS.get(region.upper(), "AMERICAN"))
         self._linter = harper.Linter(dialect)
         if settings.harper_rules:
@@ -70,9 +98,18 @@ class HarperEngine:
             self._linter.set_lint_config(config)
 
     def check(self, units: Sequence[Unit]) -> list[list[EngineFinding]]:
-        return [self._check_one(unit.plain) for unit in units]
+        results = []
+        for unit in units:
+            found = [
+                shifted
+                for offset, chunk in chunks(unit.plain)
+                for shifted in self._check_one(chunk, offset)
+            ]
+            found.sort(key=lambda finding: (finding.start, finding.end, finding.code))
+            results.append(found)
+        return results
 
-    def _check_one(self, text: str) -> list[EngineFinding]:
+    def _check_one(self, text: str, offset: int) -> list[EngineFinding]:
         organized = self._linter.organized_lints(
             text, language=self._harper.Language.PLAINTEXT, dedup=False
         )
@@ -86,15 +123,14 @@ class HarperEngine:
                 )
                 found.append(
                     EngineFinding(
-                        start=lint.span.start,
-                        end=lint.span.end,
+                        start=offset + lint.span.start,
+                        end=offset + lint.span.end,
                         rule=rule_of_kind(lint.lint_kind),
                         message=lint.message,
                         code=rule_name,
                         suggestions=tuple(dict.fromkeys(suggestions)),
                     )
                 )
-        found.sort(key=lambda finding: (finding.start, finding.end, finding.code))
         return found
 
     def close(self) -> None:

@@ -68,6 +68,51 @@ def code_points_of_utf16(text: str) -> list[int]:
     return table
 
 
+def languagetool_version(settings: ProseSettings) -> str:
+    """The configured server's version (one small request), or the version a local server
+    would be, once Java is known to be there."""
+    server = settings.languagetool.server
+    if server:
+        fields = {"text": ".", "language": settings.language}
+        return str(_post(server.rstrip("/") + "/", fields)["software"].get("version", "unknown"))
+    _require_java()
+    from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION
+
+    return f"local-{LTP_DOWNLOAD_VERSION}"
+
+
+def _require_java() -> None:
+    if shutil.which("java") is None:
+        raise EngineUnavailable(
+            "the languagetool engine needs Java 17 or newer to start a local server, and "
+            "java is not on the PATH; install Java or set [prose.languagetool] server = URL"
+        )
+
+
+def _post(url: str, fields: dict[str, str]) -> dict[str, Any]:
+    body = urllib.parse.urlencode(fields).encode("utf-8")
+    request = urllib.request.Request(
+        urllib.parse.urljoin(url, "v2/check"),
+        data=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            result: dict[str, Any] = json.loads(response.read().decode("utf-8"))
+            return result
+    except urllib.error.HTTPError as error:
+        detail = error.read().decode("utf-8", "replace").strip().splitlines()[:1]
+        raise EngineUnavailable(
+            f"the LanguageTool server at {url} refused the request: "
+            f"HTTP {error.code} {' '.join(detail)}"
+        ) from None
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        raise EngineUnavailable(
+            f"the LanguageTool server at {url} cannot be reached ({reason})"
+        ) from None
+
+
 class LanguageToolEngine:
     """One server for the whole run: the configured URL, or a local one that is stopped when
     the run ends (also on Ctrl-C and SIGTERM)."""
@@ -83,15 +128,10 @@ class LanguageToolEngine:
             self._url = self._settings.server.rstrip("/") + "/"
         else:
             self._url = self._start_local_server()
-        software = self._post({"text": ".", "language": self._language})["software"]
-        self.version = str(software.get("version", "unknown"))
+        self.version = languagetool_version(settings)
 
     def _start_local_server(self) -> str:
-        if shutil.which("java") is None:
-            raise EngineUnavailable(
-                "the languagetool engine needs Java 17 or newer to start a local server, and "
-                "java is not on the PATH; install Java or set [prose.languagetool] server = URL"
-            )
+        _require_java()
         try:
             import language_tool_python
 
@@ -118,27 +158,7 @@ class LanguageToolEngine:
         return url.removesuffix("v2/")
 
     def _post(self, fields: dict[str, str]) -> dict[str, Any]:
-        body = urllib.parse.urlencode(fields).encode("utf-8")
-        request = urllib.request.Request(
-            urllib.parse.urljoin(self._url, "v2/check"),
-            data=body,
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-                result: dict[str, Any] = json.loads(response.read().decode("utf-8"))
-                return result
-        except urllib.error.HTTPError as error:
-            detail = error.read().decode("utf-8", "replace").strip().splitlines()[:1]
-            raise EngineUnavailable(
-                f"the LanguageTool server at {self._url} refused the request: "
-                f"HTTP {error.code} {' '.join(detail)}"
-            ) from None
-        except (urllib.error.URLError, OSError, ValueError) as error:
-            reason = getattr(error, "reason", error)
-            raise EngineUnavailable(
-                f"the LanguageTool server at {self._url} cannot be reached ({reason})"
-            ) from None
+        return _post(self._url, fields)
 
     def _fields(self, parts: Sequence[Part]) -> dict[str, str]:
         fields = {"data": annotation(parts), "language": self._language}
