@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, ClassVar
 
+from lint import __version__
 from lint.cache import Cache, digest
 from lint.diagnostics import Finding, Severity
 from lint.document import Document
@@ -28,6 +29,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 #: Editors' marks are placeholder-text's to report, not a spelling or grammar problem.
 _EDITOR_MARKS = frozenset({"TODO", "TBD", "TBA", "TK", "FIXME", "XXX"})
 _CACHES: dict[str, Cache] = {}
+#: Bump when what contentlint asks of an engine changes (how it calls it, how it maps
+#: results), so that results cached by an older contentlint are not reused.
+ENGINE_PROTOCOL = "2"
 
 
 @dataclass
@@ -166,7 +170,9 @@ def _unit_key(settings: ProseSettings, version: str, unit: Unit) -> str:
         content = unit.plain
     else:
         content = json.dumps([(part.text, part.markup, part.interpret_as) for part in unit.parts])
-    return digest(settings.engine, version, settings.engine_options(), content)
+    return digest(
+        __version__, ENGINE_PROTOCOL, settings.engine, version, settings.engine_options(), content
+    )
 
 
 def _engine_results(settings: ProseSettings, units: Sequence[Unit]) -> list[list[EngineFinding]]:
