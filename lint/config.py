@@ -11,11 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from lint.diagnostics import Severity
-from lint.front_matter import toml_locations
 from lint.globs import matches
-from lint.positions import LineIndex
 from lint.rule import Rule, default_options, enabled_by_default
-from lint.schema import BUILTIN_PREFIX, compile_schema, did_you_mean, label, validate
+from lint.suggest import did_you_mean
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -120,6 +118,8 @@ _CONFIG_VALIDATOR: Any = None
 
 
 def _config_validator() -> Any:
+    from lint.schema import compile_schema
+
     global _CONFIG_VALIDATOR
     if _CONFIG_VALIDATOR is None:
         text = resources.files("lint.schemas").joinpath("config.schema.json").read_text("utf-8")
@@ -129,6 +129,10 @@ def _config_validator() -> Any:
 
 def read_config_file(path: Path, rules: Mapping[str, type[Rule]]) -> Config:
     """Read and validate one config file; raises ConfigError naming the file, line and key."""
+    from lint.front_matter import toml_locations
+    from lint.positions import LineIndex
+    from lint.schema import validate
+
     data, text = _read_toml(path)
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
@@ -154,6 +158,8 @@ def read_config_file(path: Path, rules: Mapping[str, type[Rule]]) -> Config:
 
 
 def _check_rule_tables(data: Mapping[str, Any], rules: Mapping[str, type[Rule]], fail: Any) -> None:
+    from lint.schema import compile_schema, label, validate
+
     tables: list[tuple[tuple[str | int, ...], Mapping[str, Any]]] = [
         (("rules",), data.get("rules", {}))
     ]
@@ -196,7 +202,7 @@ def _globs(value: str | list[str]) -> tuple[str, ...]:
 
 
 def _schema_location(value: str, base: Path) -> str:
-    if value.startswith(BUILTIN_PREFIX):
+    if value.startswith("builtin:"):
         return value
     return str((base / value).resolve())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Severity(str, enum.Enum):
@@ -95,3 +96,21 @@ class Diagnostic:
                 for edit in self.fix
             ],
         }
+
+    @classmethod
+    def from_json(cls, item: dict[str, Any]) -> Diagnostic:
+        """The inverse of ``to_json`` (for the results cache)."""
+        return cls(
+            path=item["path"],
+            line=item["line"],
+            column=item["column"],
+            end_line=item["end_line"],
+            end_column=item["end_column"],
+            rule=item["rule"],
+            severity=Severity(item["severity"]),
+            message=item["message"],
+            source=item["source"],
+            code=item["code"],
+            suggestions=tuple(item["suggestions"]),
+            fix=tuple(Edit(**edit) for edit in item["fix"]),
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,9 @@ class FileReport:
     diagnostics: list[Diagnostic]
     text: str | None = None
     crashed: bool = False
+    #: Prose segments the engine checked for this file, and those that came from its cache.
+    prose_checked: int = 0
+    prose_cached: int = 0
 
 
 @dataclass
@@ -43,7 +47,11 @@ class Plan:
     schema_override: str | None = None
     #: The ``[prose]`` settings every prose rule receives as its ``prose`` option.
     prose: ProseSettings | None = None
+    #: Whether reports carry the file's text (for reporters that show source lines).
+    keep_text: bool = True
     max_file_bytes: int = MAX_FILE_BYTES
+    #: The results-cache fingerprint of each list of active rules (keyed by its id).
+    fingerprints: dict[int, str] = field(default_factory=dict, repr=False)
     _instances: dict[str, Rule] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[Any, ...], list[ActiveRule]] = field(default_factory=dict, repr=False)
 
@@ -122,7 +130,9 @@ def check_bytes(display: str, path: Path, data: bytes, plan: Plan) -> FileReport
 def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
     """Run every active rule on the document of ``text``."""
     doc = Document.from_text(display, text)
-    report = FileReport(display, [], doc.text)
+    report = FileReport(display, [], doc.text if plan.keep_text else None)
+    prose_statistics = sys.modules.get("lint.prose_check")
+    before = _prose_counts(prose_statistics)
     suppressions = None
     for active in plan.active_rules(path):
         rule_class = plan.rules[active.id]
@@ -147,7 +157,19 @@ def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
                 continue
             report.diagnostics.append(diagnostic)
     report.diagnostics.sort()
+    after = _prose_counts(sys.modules.get("lint.prose_check"))
+    report.prose_checked = after[0] - before[0]
+    report.prose_cached = after[1] - before[1]
+    if not report.diagnostics:
+        report.text = None  # nothing to show, nothing to send back from a worker
     return report
+
+
+def _prose_counts(module: Any) -> tuple[int, int]:
+    """(checked, from cache) so far in this process, if prose checking was imported at all."""
+    if module is None:
+        return 0, 0
+    return module.STATISTICS.checked, module.STATISTICS.from_cache
 
 
 def _diagnostic(doc: Document, active: ActiveRule, finding: Finding) -> Diagnostic:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from lint.diagnostics import Finding, Severity
-from lint.document import Document
+
+if TYPE_CHECKING:
+    from lint.document import Document
 
 
 @runtime_checkable

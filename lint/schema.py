@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import difflib
 import json
 import re
 from collections import defaultdict
@@ -13,8 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urldefrag, urljoin, urlsplit
-from urllib.request import url2pathname
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import jsonschema
 import referencing
@@ -23,6 +21,8 @@ import referencing.jsonschema
 import yaml
 from jsonschema.exceptions import ValidationError
 from jsonschema.protocols import Validator
+
+from lint.suggest import closest, did_you_mean
 
 JsonPath = tuple[str | int, ...]
 Part = Literal["key", "value", "block"]
@@ -94,7 +94,19 @@ def builtin_schema_path(name: str) -> Path:
     return path
 
 
+#: Every file each schema location was loaded from (itself and what its $ref reach).
+_FILES_OF: dict[str, tuple[Path, ...]] = {}
+_READING: list[Path] = []
+
+
+def schema_files(location: str) -> tuple[Path, ...]:
+    """The files ``load_validator(location)`` read, for fingerprints of cached results."""
+    load_validator(location)
+    return _FILES_OF.get(location, ())
+
+
 def _read_schema_file(path: Path) -> Any:
+    _READING.append(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -122,7 +134,7 @@ def _retrieve(uri: str) -> referencing.Resource[Any]:
             f"$ref '{uri}' points to a remote schema; contentlint never downloads schemas: "
             "save it next to your schema and refer to the local file"
         )
-    contents = _read_schema_file(Path(url2pathname(urlsplit(uri).path)))
+    contents = _read_schema_file(Path(unquote(urlsplit(uri).path)))
     return referencing.Resource.from_contents(
         contents, default_specification=referencing.jsonschema.DRAFT7
     )
@@ -166,8 +178,11 @@ def load_validator(location: str) -> Validator:
         path = builtin_schema_path(location[len(BUILTIN_PREFIX) :])
     else:
         path = Path(location).resolve()
+    _READING.clear()
     schema = _read_schema_file(path)
-    return compile_schema(schema, path.as_uri(), str(path))
+    validator = compile_schema(schema, path.as_uri(), str(path))
+    _FILES_OF[location] = tuple(_READING)
+    return validator
 
 
 def compile_schema(schema: Any, base_uri: str, name: str) -> Validator:
@@ -477,14 +492,3 @@ def _type_of(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return "a mapping"
-
-
-def closest(word: str, choices: Sequence[str]) -> str | None:
-    """The choice most like ``word``, if one is close enough to be a likely misspelling."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def did_you_mean(word: str, choices: Sequence[str]) -> str:
-    match = closest(word, choices)
-    return f' (did you mean "{match}"?)' if match else ""

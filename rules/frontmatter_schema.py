@@ -7,7 +7,6 @@ from typing import Any, ClassVar
 
 from lint.diagnostics import Finding, Severity
 from lint.document import Document
-from lint.schema import SchemaLoadError, load_validator, validate
 
 
 class FrontmatterSchema:
@@ -46,6 +45,7 @@ class FrontmatterSchema:
         location = options.get("schema")
         if not location:
             return
+        from lint.schema import SchemaLoadError, load_validator, validate  # jsonschema: only here
         try:
             validator = load_validator(location)
         except SchemaLoadError as error:

@@ -52,6 +52,8 @@ class Reporter:
 
     #: One line for ``--help``.
     description: ClassVar[str] = ""
+    #: Whether ``file`` wants the file's text (to show source lines); else it gets None.
+    needs_text: ClassVar[bool] = False
 
     def __init__(self, stream: TextIO, options: ReporterOptions) -> None:
         self.stream = stream

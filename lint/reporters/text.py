@@ -29,6 +29,7 @@ class TextReporter(ConciseReporter):
     (coloured on a terminal, plain when piped or when ``NO_COLOR`` is set)."""
 
     description: ClassVar[str] = "each problem with its source line underlined (the default)"
+    needs_text: ClassVar[bool] = True
 
     def file(self, path: str, diagnostics: Sequence[Diagnostic], text: str | None) -> None:
         # Lines as the line numbers count them: split at LF only (not at U+2028 or FF).

@@ -14,12 +14,12 @@ from lint.schema import (
     SchemaLoadError,
     SchemaProblem,
     compile_schema,
-    did_you_mean,
     label,
     load_validator,
     show,
     validate,
 )
+from lint.suggest import did_you_mean
 
 POST_SCHEMA: dict[str, Any] = {
     "type": "object",

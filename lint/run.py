@@ -1,0 +1,385 @@
+"""One ``contentlint check`` run: build it from the options, check the files (cached, in
+parallel), report, and exit 0, 1 or 2."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from lint.config import Config, ConfigError, load_config, schema_locations
+from lint.diagnostics import Diagnostic, Severity
+from lint.document import DecodeError, decode
+from lint.engine import PROSE_GROUP, FileReport, Plan, check_bytes
+from lint.files import Collected, collect
+from lint.parallel import Checker, default_jobs
+from lint.prose_engines import EngineUnavailable
+from lint.prose_settings import prose_settings
+from lint.registry import (
+    Loaded,
+    RegistryError,
+    load_reporter,
+    load_rules,
+    reporter_names,
+    rule_classes,
+)
+from lint.reporters import Reporter, ReporterOptions, Summary
+from lint.rule import Rule
+from lint.selection import Selection
+from lint.suggest import did_you_mean
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+DEFAULT_FAIL_ON = Severity.WARNING
+#: A run with at least this many files shows a progress bar (on a terminal).
+PROGRESS_MIN_FILES = 200
+#: Files are looked up in the results cache, and their results stored, in batches this big.
+BATCH_FILES = 256
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """The command line of ``contentlint check``, as parsed by click."""
+
+    paths: tuple[str, ...] = ()
+    output_format: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    schema: str | None = None
+    config_file: Path | None = None
+    fail_on: str | None = None
+    stdin_filename: str | None = None
+    force_exclude: bool = False
+    no_prose: bool = False
+    no_cache: bool = False
+    color: str = "auto"
+    quiet: bool = False
+    verbose: bool = False
+    statistics: bool = False
+    jobs: int | None = None
+
+
+@dataclass
+class RunStatistics:
+    files: int = 0
+    from_cache: int = 0
+    prose_checked: int = 0
+    prose_cached: int = 0
+    seconds: float = 0.0
+    jobs: int = 1
+    notes: list[str] = field(default_factory=list)
+
+
+def fail(message: str) -> NoReturn:
+    """A problem the user can fix: one line on standard error and exit 2."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
+def load_rule_classes() -> dict[str, type[Rule]]:
+    try:
+        loaded = load_rules()
+    except RegistryError as error:
+        fail(str(error))
+    for failure in loaded.failures:
+        warn(failure)
+    return rule_classes(loaded)
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def run_check(options: CheckOptions) -> NoReturn:
+    rules = load_rule_classes()
+    cwd = Path.cwd()
+    try:
+        config = load_config(cwd, options.config_file, rules)
+    except ConfigError as error:
+        fail(str(error))
+    selection = _selection(options, rules)
+    schema_override = _schema_override(options.schema)
+    _load_schemas(config, schema_override)
+    reporter_options = ReporterOptions(
+        quiet=options.quiet,
+        color=_use_color(options.color),
+        statistics=options.statistics,
+        rules=rules,
+    )
+    reporter = _reporter(options.output_format or _default_format(), reporter_options)
+    try:
+        prose = prose_settings(config, use_cache=not options.no_cache)
+    except ConfigError as error:
+        fail(str(error))
+    plan = Plan(rules, config, selection, schema_override, prose, keep_text=reporter.needs_text)
+    _check_prose_engine(plan, cwd)
+    threshold = Severity(options.fail_on) if options.fail_on else config.fail_on or DEFAULT_FAIL_ON
+    jobs = options.jobs or default_jobs()
+    started = time.perf_counter()
+    statistics = RunStatistics(jobs=jobs)
+    try:
+        exit_code = _run(plan, options, reporter, cwd, threshold, jobs, statistics)
+    except EngineUnavailable as error:
+        fail(f"prose checking stopped: {error} (--no-prose skips it)")
+    except KeyboardInterrupt:
+        click.echo("contentlint: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    statistics.seconds = time.perf_counter() - started
+    if options.verbose:
+        _report_statistics(plan, statistics)
+    sys.exit(exit_code)
+
+
+def _selection(options: CheckOptions, rules: dict[str, type[Rule]]) -> Selection:
+    selection = Selection(_split(options.select), _split(options.ignore))
+    groups = {group for rule in rules.values() for group in rule.groups}
+    for unknown in selection.unknown(rules, groups):
+        fail(
+            f'unknown rule or group "{unknown}" in --select/--ignore'
+            + did_you_mean(unknown, [*rules, *groups])
+        )
+    if options.no_prose:
+        selection = Selection(selection.select, (*selection.ignore, PROSE_GROUP))
+    return selection
+
+
+def _report_statistics(plan: Plan, statistics: RunStatistics) -> None:
+    parsed = statistics.files - statistics.from_cache
+    click.echo(
+        f"contentlint: {statistics.files} files in {statistics.seconds:.2f} s "
+        f"({parsed} checked, {statistics.from_cache} from the cache, {statistics.jobs} jobs)",
+        err=True,
+    )
+    if plan.prose is not None and (statistics.prose_checked or statistics.prose_cached):
+        cache = plan.prose.cache_dir or "off"
+        click.echo(
+            f"contentlint: prose segments: {statistics.prose_checked} checked by "
+            f"{plan.prose.engine}, {statistics.prose_cached} from the cache ({cache})",
+            err=True,
+        )
+
+
+def _check_prose_engine(plan: Plan, cwd: Path) -> None:
+    """Find out before the first file whether the prose engine can run, so that one that
+    cannot is one message and exit 2 rather than an error per file."""
+    if plan.prose is None or not plan.uses_prose(cwd / "document.md"):
+        return
+    from lint.prose_engines import engine_version
+
+    try:
+        engine_version(plan.prose)
+    except EngineUnavailable as error:
+        fail(f"prose checking cannot run: {error} (--no-prose skips it)")
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _use_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _schema_override(schema: str | None) -> str | None:
+    if schema is None or schema.startswith("builtin:"):
+        return schema
+    return str(Path(schema).resolve())
+
+
+def _load_schemas(config: Config, schema_override: str | None) -> None:
+    """Load every schema once up front: a bad schema is a config error, not a per-file one."""
+    locations = schema_locations(config) + ([schema_override] if schema_override else [])
+    if not locations:
+        return
+    from lint.schema import SchemaLoadError, load_validator
+
+    for location in dict.fromkeys(locations):
+        try:
+            load_validator(location)
+        except SchemaLoadError as error:
+            fail(str(error))
+
+
+def _reporter(name: str, options: ReporterOptions) -> Reporter:
+    loaded: Loaded = load_reporter(name)
+    for failure in loaded.failures:
+        fail(failure)
+    reporter_class = loaded.items.get(name)
+    if reporter_class is None:
+        names = reporter_names()
+        fail(
+            f'unknown format "{name}" (choose from {", ".join(names)})' + did_you_mean(name, names)
+        )
+    reporter: Reporter = reporter_class(sys.stdout, options)
+    return reporter
+
+
+class _NoProgress:
+    def update(self, count: int) -> None:
+        """Nothing to show."""
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Any]:
+    """A progress bar on standard error when it is a terminal and the run is long."""
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield _NoProgress()
+        return
+    with click.progressbar(length=total, file=sys.stderr, label="Checking") as bar:
+        yield bar
+
+
+def _run(
+    plan: Plan,
+    options: CheckOptions,
+    reporter: Reporter,
+    cwd: Path,
+    threshold: Severity,
+    jobs: int,
+    statistics: RunStatistics,
+) -> int:
+    paths = options.paths
+    read_stdin = "-" in paths or (options.stdin_filename is not None and not paths)
+    file_paths = [path for path in paths if path != "-"]
+    if not file_paths and not read_stdin:
+        file_paths = ["."]
+    collected = collect(file_paths, plan.config, cwd, options.force_exclude)
+    for missing in collected.missing:
+        click.echo(f"error: {missing}: no such file or folder", err=True)
+    summary = Summary(groups_of={rule_id: rule.groups for rule_id, rule in plan.rules.items()})
+    crashed = failing = False
+    reporter.start()
+    checker = Checker(plan, jobs)
+    try:
+        with _progress(len(collected.files)) as progress:
+            for report in _reports(plan, collected, options, cwd, checker, statistics):
+                reporter.file(report.path, report.diagnostics, report.text)
+                summary.add(report.diagnostics)
+                statistics.files += 1
+                statistics.prose_checked += report.prose_checked
+                statistics.prose_cached += report.prose_cached
+                crashed = crashed or report.crashed
+                failing = failing or any(
+                    d.severity.rank >= threshold.rank for d in report.diagnostics
+                )
+                progress.update(1)
+    except BaseException:
+        checker.close(cancel=True)
+        raise
+    checker.close()
+    reporter.finish(summary)
+    if crashed or collected.missing:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _reports(
+    plan: Plan,
+    collected: Collected,
+    options: CheckOptions,
+    cwd: Path,
+    checker: Checker,
+    statistics: RunStatistics,
+) -> Iterator[FileReport]:
+    """Standard input first, then every file, in order: from the cache or checked."""
+    if "-" in options.paths or (options.stdin_filename is not None and not options.paths):
+        display = options.stdin_filename or "-"
+        yield check_bytes(display, (cwd / display).resolve(), sys.stdin.buffer.read(), plan)
+    cache_folder = plan.prose.cache_dir if plan.prose is not None else None
+    if cache_folder is None:
+        count = len(collected.files)
+        for result in checker.check(collected.files, count):
+            yield result()
+        return
+    from lint.results_cache import ResultsCache
+
+    cache = ResultsCache(cache_folder)
+    try:
+        for start in range(0, len(collected.files), BATCH_FILES):
+            batch = collected.files[start : start + BATCH_FILES]
+            yield from _cached_batch(plan, batch, cache, checker, statistics)
+    finally:
+        cache.close()
+
+
+def _cached_batch(
+    plan: Plan,
+    batch: list[tuple[str, Path]],
+    cache: Any,
+    checker: Checker,
+    statistics: RunStatistics,
+) -> Iterator[FileReport]:
+    from lint.results_cache import file_key
+
+    keyed: list[tuple[str, Path, str | None, bytes | None]] = []
+    for display, path in batch:
+        data = _read_for_key(path, plan)
+        key = file_key(_fingerprint(plan, path), display, data) if data is not None else None
+        keyed.append((display, path, key, data))
+    hits = cache.get_many([key for _, _, key, _ in keyed if key is not None])
+    misses = [(display, path) for display, path, key, _ in keyed if key not in hits]
+    results = checker.check(misses, len(misses))
+    fresh: list[tuple[str, list[Diagnostic]]] = []
+    for display, _path, key, data in keyed:
+        if key is not None and key in hits:
+            statistics.from_cache += 1
+            diagnostics = hits[key]
+            yield FileReport(display, diagnostics, _text(data, plan) if diagnostics else None)
+            continue
+        report = next(results)()
+        if key is not None and not report.crashed:
+            fresh.append((key, report.diagnostics))
+        yield report
+    cache.put_many(fresh)
+
+
+def _read_for_key(path: Path, plan: Plan) -> bytes | None:
+    """The file's bytes to hash, or None when the file is not one to cache (unreadable, too
+    big: the check reports why)."""
+    try:
+        if path.stat().st_size > plan.max_file_bytes:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _text(data: bytes | None, plan: Plan) -> str | None:
+    if data is None or not plan.keep_text:
+        return None
+    try:
+        return decode(data)
+    except DecodeError:
+        return None
+
+
+def _fingerprint(plan: Plan, path: Path) -> str:
+    from lint.results_cache import rules_fingerprint
+
+    active = plan.active_rules(path)
+    fingerprint = plan.fingerprints.get(id(active))
+    if fingerprint is None:
+        extra = []
+        if plan.prose is not None and any(
+            PROSE_GROUP in plan.rules[rule.id].groups for rule in active
+        ):
+            from lint.prose_engines import engine_version
+
+            extra.append(engine_version(plan.prose))
+        fingerprint = rules_fingerprint(active, dict(plan.rules), extra)
+        plan.fingerprints[id(active)] = fingerprint
+    return fingerprint
