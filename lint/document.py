@@ -10,12 +10,12 @@ from functools import cached_property
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from markdown_it.token import Token
-
-from lint.front_matter import FrontMatter, find_front_matter
 from lint.positions import LineIndex, Span
 
 if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from lint.front_matter import FrontMatter
     from lint.prose import Segment
 from lint.sections import Section, build_sections, flow
 
@@ -88,6 +88,8 @@ class Document:
             # A lone CR ends a line for Markdown parsers and editors; as LF it does for us
             # too, with every offset and column unchanged.
             text = _LONE_CR.sub("\n", text)
+        from lint.front_matter import find_front_matter  # PyYAML: imported on first use
+
         lines = LineIndex(text)
         front_matter, body_start = find_front_matter(text, lines)
         return cls(path, text, lines, front_matter, body_start)
@@ -110,14 +112,18 @@ class Document:
         return parse(padding + self.text[self.body_start :], mdx=self.is_mdx)
 
     @cached_property
+    def _events(self) -> list[tuple[int, int, str, int]]:
+        return flow(self.tokens)
+
+    @cached_property
     def sections(self) -> tuple[Section, ...]:
         """The heading tree: top-level sections, each holding its subsections."""
-        return build_sections(self.tokens)
+        return build_sections(self.tokens, self._events)
 
     @cached_property
     def flow(self) -> list[tuple[str, int]]:
         """Top-level blocks in reading order: (kind, token index); see ``lint.sections.flow``."""
-        return [(kind, index) for _, _, kind, index in flow(self.tokens)]
+        return [(kind, index) for _, _, kind, index in self._events]
 
     def segment(self, inline_index: int) -> Segment | None:
         """The prose segment of the paragraph or heading whose inline token is at

@@ -52,6 +52,8 @@ class Plan:
     max_file_bytes: int = MAX_FILE_BYTES
     #: The results-cache fingerprint of each list of active rules (keyed by its id).
     fingerprints: dict[int, str] = field(default_factory=dict, repr=False)
+    #: A stamp of each schema's files, by schema location (for the results cache).
+    schema_stamps: dict[str, str] = field(default_factory=dict, repr=False)
     _instances: dict[str, Rule] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[Any, ...], list[ActiveRule]] = field(default_factory=dict, repr=False)
 

@@ -44,28 +44,52 @@ def _wanted(path: Path, config: Config) -> bool:
     return path.suffix.lower() in EXTENSIONS
 
 
-def _walk(folder: Path, config: Config) -> Iterator[Path]:
-    for current, folders, names in os.walk(folder, followlinks=False):
-        current_path = Path(current)
-        folders[:] = sorted(
-            name
-            for name in folders
-            if not name.startswith(".")
-            and name not in SKIPPED_FOLDERS
-            and not is_excluded(current_path / name, config)
-        )
-        for name in sorted(names):
-            candidate = current_path / name
-            resolved = candidate.resolve()
-            if _wanted(resolved, config) and not is_excluded(resolved, config):
-                yield candidate
+def _walk(folder: Path, config: Config) -> Iterator[tuple[Path, Path]]:
+    """(path as the user would write it, resolved path) of each wanted file under ``folder``,
+    sorted within each folder.
+
+    The folder is resolved once and linked folders are not followed, so every path below it
+    is already resolved; only a linked file needs resolving again.
+    """
+    root = folder.resolve()
+    pending: list[tuple[str, Path]] = [(str(root), folder)]
+    excluded = config.exclude
+    while pending:
+        current, shown = pending.pop()
+        try:
+            with os.scandir(current) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError:
+            continue  # unreadable folders are skipped, as os.walk does
+        folders = []
+        for entry in entries:
+            name = entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if name.startswith(".") or name in SKIPPED_FOLDERS:
+                    continue
+                if excluded and _relative_to_any(Path(entry.path), excluded):
+                    continue
+                folders.append((entry.path, shown / name))
+                continue
+            suffix = os.path.splitext(name)[1]  # noqa: PTH122 - no Path object per file
+            if config.include is None and suffix.lower() not in EXTENSIONS:
+                continue
+            candidate = Path(entry.path)
+            if entry.is_symlink():
+                candidate = candidate.resolve()
+            if not _wanted(candidate, config):
+                continue
+            if excluded and _relative_to_any(candidate, excluded):
+                continue
+            yield shown / name, candidate
+        pending.extend(reversed(folders))
 
 
-def _display(path: Path, cwd: Path) -> str:
+def _display(shown: Path, resolved: Path, cwd: Path) -> str:
     try:
-        return path.resolve().relative_to(cwd).as_posix()
+        return resolved.relative_to(cwd).as_posix()
     except ValueError:
-        return str(path)
+        return str(shown)
 
 
 def collect(
@@ -81,15 +105,14 @@ def collect(
             collected.missing.append(given)
             continue
         if path.is_dir():
-            candidates: Iterator[Path] | list[Path] = _walk(path, config)
+            candidates: Iterator[tuple[Path, Path]] | list[tuple[Path, Path]] = _walk(path, config)
         elif force_exclude and is_excluded(path, config):
             continue
         else:
-            candidates = [path]
-        for candidate in candidates:
-            resolved = candidate.resolve()
+            candidates = [(path, path.resolve())]
+        for shown, resolved in candidates:
             if resolved in seen:
                 continue
             seen.add(resolved)
-            collected.files.append((_display(candidate, cwd), resolved))
+            collected.files.append((_display(shown, resolved, cwd), resolved))
     return collected

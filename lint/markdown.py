@@ -15,6 +15,8 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from lint.inline import plain_text
+
 # A fenced div opens with three or more colons and attributes (``::: {.callout-note}``) or a
 # bare class word (``::: note``); a line of colons alone closes the innermost open div.
 _DIV_OPEN = re.compile(r":{3,}[ \t]*(\{[^}\n]*\}|[^\s{}:]+)[ \t]*:*[ \t]*$")
@@ -204,24 +206,4 @@ def parse(source: str, mdx: bool = False) -> list[Token]:
     return parser(mdx).parse(source)
 
 
-_TEXT_CHILDREN = {
-    "text",
-    "code_inline",
-    "math_inline",
-    "math_inline_double",
-    "shortcode",
-    "citation",
-}
-
-
-def plain_text(inline: Token) -> str:
-    """The visible text of an inline token: text, code, math and image alt text, no markup."""
-    parts: list[str] = []
-    for child in inline.children or []:
-        if child.type in _TEXT_CHILDREN:
-            parts.append(child.content)
-        elif child.type == "image":
-            parts.append(plain_text(child))
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return "".join(parts)
+__all__ = ["parse", "parser", "plain_text"]

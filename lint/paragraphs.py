@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from lint.document import Document
-from lint.markdown import plain_text
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+from lint.inline import children_text, plain_text
 
 _LABEL_OPEN = {"strong_open": "strong_close", "em_open": "em_close"}
 #: A label is a short title, not a sentence in bold.
@@ -90,8 +92,7 @@ def label_text(inline: Token) -> str | None:
     after = children[end + 1 :]
     if any(child.type != "text" or child.content.strip(" .:") for child in after):
         return None
-    inner = Token("inline", "", 0, children=children[1:end])
-    text = plain_text(inner).strip()
+    text = children_text(children[1:end]).strip()
     if not text or text.endswith("!") or len(text.split()) > MAX_LABEL_WORDS:
         return None
     if any(child.type in ("link_open", "image", "code_inline") for child in children[1:end]):

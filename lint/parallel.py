@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import gc
 import multiprocessing
 import os
 import signal
@@ -16,6 +17,8 @@ from lint.engine import INTERNAL_ERROR, FileReport, Plan, check_path
 
 #: Fewer files than this are checked in this process: starting workers costs more.
 PARALLEL_MIN_FILES = 32
+#: Files are sent to workers in chunks of up to this many, to keep the traffic low.
+CHUNK_FILES = 16
 _PLAN: Plan | None = None
 
 
@@ -23,21 +26,40 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
+def tune_garbage_collector() -> None:
+    """Parsing allocates many short-lived, acyclic objects that reference counting frees; a
+    rarer cycle collector saves a few percent, and frozen start-up objects are never scanned."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+
+
 def _start_worker(plan: Plan) -> None:
     global _PLAN
     _PLAN = plan
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    tune_garbage_collector()
 
 
-def _check_in_worker(display: str, path: Path) -> FileReport:
+def _check_in_worker(chunk: list[tuple[str, Path]]) -> list[FileReport]:
     assert _PLAN is not None
-    return check_path(display, path, _PLAN)
+    return [check_path(display, path, _PLAN) for display, path in chunk]
 
 
 def _worker_failed(display: str, error: BaseException) -> FileReport:
     message = f"the worker process checking this file failed: {type(error).__name__}: {error}"
     diagnostic = Diagnostic(display, 1, 1, 1, 1, INTERNAL_ERROR, Severity.ERROR, message)
     return FileReport(display, [diagnostic], crashed=True)
+
+
+def _chunks(items: Iterable[tuple[str, Path]], size: int) -> Iterator[list[tuple[str, Path]]]:
+    chunk: list[tuple[str, Path]] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _ready(report: FileReport) -> Callable[[], FileReport]:
@@ -68,33 +90,37 @@ class Checker:
     ) -> Iterator[Callable[[], FileReport]]:
         """A callable per item, in order, that returns its report (waiting for it if needed).
 
-        At most ``jobs * 4`` files are in flight, so memory does not grow with the run.
+        At most ``jobs * 4`` chunks are in flight, so memory does not grow with the run.
         """
         if self._jobs <= 1 or count < PARALLEL_MIN_FILES:
+            tune_garbage_collector()
             for display, path in items:
                 yield _ready(check_path(display, path, self._plan))
             return
         executor = self._executor()
-        window: collections.deque[tuple[str, Future[FileReport]]] = collections.deque()
+        size = max(1, min(CHUNK_FILES, count // (self._jobs * 8)))
+        window: collections.deque[tuple[list[str], Future[list[FileReport]]]] = collections.deque()
         limit = self._jobs * 4
-        for display, path in items:
-            window.append((display, executor.submit(_check_in_worker, display, path)))
+        for chunk in _chunks(items, size):
+            displays = [display for display, _ in chunk]
+            window.append((displays, executor.submit(_check_in_worker, chunk)))
             if len(window) >= limit:
-                yield self._result(*window.popleft())
+                yield from self._results(*window.popleft())
         while window:
-            yield self._result(*window.popleft())
+            yield from self._results(*window.popleft())
 
     @staticmethod
-    def _result(display: str, future: Future[FileReport]) -> Callable[[], FileReport]:
-        def wait() -> FileReport:
-            try:
-                return future.result()
-            except BrokenProcessPool as error:
-                return _worker_failed(display, error)
-            except Exception as error:  # noqa: BLE001 - reported as this file's internal error
-                return _worker_failed(display, error)
-
-        return wait
+    def _results(
+        displays: list[str], future: Future[list[FileReport]]
+    ) -> Iterator[Callable[[], FileReport]]:
+        try:
+            reports = future.result()
+        except BrokenProcessPool as error:
+            reports = [_worker_failed(display, error) for display in displays]
+        except Exception as error:  # noqa: BLE001 - reported as these files' internal error
+            reports = [_worker_failed(display, error) for display in displays]
+        for report in reports:
+            yield _ready(report)
 
     def close(self, cancel: bool = False) -> None:
         pool, self._pool = self._pool, None

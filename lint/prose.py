@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from lint.positions import Span
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 #: What inline code, math, shortcodes and citations read as in prose.
 PLACEHOLDER = "code"
@@ -333,8 +335,15 @@ def extract_one(
     return builder.segment(_kind(tokens, index), index, ()) if builder.chars else None
 
 
-def extract(tokens: Sequence[Token], text: str, line_starts: Sequence[int]) -> Iterator[Segment]:
-    """The prose segments of a token stream, in document order."""
+def extract(
+    tokens: Sequence[Token],
+    text: str,
+    line_starts: Sequence[int],
+    keep: Callable[[str], bool] | None = None,
+) -> Iterator[Segment]:
+    """The prose segments of a token stream, in document order; with ``keep``, only those of
+    inline tokens whose raw content it accepts (table cells are always built, since each
+    cell's column depends on the cells before it)."""
     containers: list[str] = []
     row_cursor: dict[int, int] = {}
     for index, token in enumerate(tokens):
@@ -345,6 +354,8 @@ def extract(tokens: Sequence[Token], text: str, line_starts: Sequence[int]) -> I
         if token.type != "inline" or token.map is None:
             continue
         kind = _kind(tokens, index)
+        if keep is not None and kind != "table-cell" and not keep(token.content):
+            continue
         first_line = token.map[0]
         column = 0
         if kind == "table-cell":

@@ -7,7 +7,7 @@ import dataclasses
 import hashlib
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,20 +49,29 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _schema_stamp(location: str) -> str:
-    from lint.schema import schema_files  # only runs where a schema applies
-
+def files_stamp(paths: Iterable[Path]) -> str:
+    """A hash of the files' names and bytes (a missing file counts as its name alone)."""
     hasher = hashlib.sha256()
-    for path in schema_files(location):
+    for path in paths:
+        hasher.update(str(path).encode("utf-8", "surrogatepass"))
         try:
             hasher.update(path.read_bytes())
         except OSError:
-            hasher.update(str(path).encode())
+            hasher.update(b"\0missing")
     return hasher.hexdigest()
 
 
+def _schema_stamp(location: str) -> str:
+    from lint.schema import schema_files  # only runs where a schema applies
+
+    return files_stamp(schema_files(location))
+
+
 def rules_fingerprint(
-    active: Sequence[ActiveRule], rules: dict[str, type[Rule]], extra: Iterable[str] = ()
+    active: Sequence[ActiveRule],
+    rules: dict[str, type[Rule]],
+    extra: Iterable[str] = (),
+    schema_stamps: Mapping[str, str] | None = None,
 ) -> str:
     """What decides a file's diagnostics besides its bytes: each active rule, its severity,
     options and code, the schema files it validates against, and ``extra`` (engine versions)."""
@@ -74,7 +83,8 @@ def rules_fingerprint(
         )
         schema = rule.options.get("schema")
         if isinstance(schema, str) and schema:
-            parts.append(_schema_stamp(schema))
+            stamp = (schema_stamps or {}).get(schema)
+            parts.append(stamp if stamp is not None else _schema_stamp(schema))
     return digest(*parts)
 
 
@@ -100,6 +110,23 @@ class ResultsCache:
             (key, json.dumps([diagnostic.to_json() for diagnostic in diagnostics]))
             for key, diagnostics in items
         )
+
+    def schema_stamp(self, location: str) -> str | None:
+        """The stamp of a schema that loaded without error before and whose files are
+        unchanged since, or None (then the schema must be loaded and checked again)."""
+        key = f"schema:{location}"
+        record = self._cache.get_many([key]).get(key)
+        if record is None:
+            return None
+        remembered = json.loads(record)
+        stamp = files_stamp(Path(name) for name in remembered["files"])
+        return stamp if stamp == remembered["stamp"] else None
+
+    def remember_schema(self, location: str, files: Sequence[Path]) -> str:
+        stamp = files_stamp(files)
+        record = json.dumps({"files": [str(path) for path in files], "stamp": stamp})
+        self._cache.put_many([(f"schema:{location}", record)])
+        return stamp
 
     def close(self) -> None:
         self._cache.close()

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -34,6 +34,9 @@ from lint.reporters import Reporter, ReporterOptions, Summary
 from lint.rule import Rule
 from lint.selection import Selection
 from lint.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from lint.results_cache import ResultsCache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_FAIL_ON = Severity.WARNING
@@ -109,7 +112,8 @@ def run_check(options: CheckOptions) -> NoReturn:
         fail(str(error))
     selection = _selection(options, rules)
     schema_override = _schema_override(options.schema)
-    _load_schemas(config, schema_override)
+    cache = _results_cache(config, options)
+    schema_stamps = _load_schemas(config, schema_override, cache)
     reporter_options = ReporterOptions(
         quiet=options.quiet,
         color=_use_color(options.color),
@@ -122,18 +126,22 @@ def run_check(options: CheckOptions) -> NoReturn:
     except ConfigError as error:
         fail(str(error))
     plan = Plan(rules, config, selection, schema_override, prose, keep_text=reporter.needs_text)
+    plan.schema_stamps.update(schema_stamps)
     _check_prose_engine(plan, cwd)
     threshold = Severity(options.fail_on) if options.fail_on else config.fail_on or DEFAULT_FAIL_ON
     jobs = options.jobs or default_jobs()
     started = time.perf_counter()
     statistics = RunStatistics(jobs=jobs)
     try:
-        exit_code = _run(plan, options, reporter, cwd, threshold, jobs, statistics)
+        exit_code = _run(plan, options, reporter, cwd, threshold, jobs, statistics, cache)
     except EngineUnavailable as error:
         fail(f"prose checking stopped: {error} (--no-prose skips it)")
     except KeyboardInterrupt:
         click.echo("contentlint: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    finally:
+        if cache is not None:
+            cache.close()
     statistics.seconds = time.perf_counter() - started
     if options.verbose:
         _report_statistics(plan, statistics)
@@ -200,18 +208,39 @@ def _schema_override(schema: str | None) -> str | None:
     return str(Path(schema).resolve())
 
 
-def _load_schemas(config: Config, schema_override: str | None) -> None:
-    """Load every schema once up front: a bad schema is a config error, not a per-file one."""
-    locations = schema_locations(config) + ([schema_override] if schema_override else [])
-    if not locations:
-        return
-    from lint.schema import SchemaLoadError, load_validator
+def _results_cache(config: Config, options: CheckOptions) -> ResultsCache | None:
+    if options.no_cache:
+        return None
+    from lint.prose_settings import default_cache_dir
+    from lint.results_cache import ResultsCache
 
+    return ResultsCache(default_cache_dir(config))
+
+
+def _load_schemas(
+    config: Config, schema_override: str | None, cache: ResultsCache | None
+) -> dict[str, str]:
+    """Load every schema once up front: a bad schema is a config error, not a per-file one.
+
+    A schema that loaded before and whose files are unchanged is not loaded again (so a run
+    whose results are all cached never imports jsonschema). Returns each schema's stamp.
+    """
+    locations = schema_locations(config) + ([schema_override] if schema_override else [])
+    stamps: dict[str, str] = {}
     for location in dict.fromkeys(locations):
-        try:
-            load_validator(location)
-        except SchemaLoadError as error:
-            fail(str(error))
+        stamp = cache.schema_stamp(location) if cache is not None else None
+        if stamp is None:
+            from lint.results_cache import files_stamp
+            from lint.schema import SchemaLoadError, load_validator, schema_files
+
+            try:
+                load_validator(location)
+            except SchemaLoadError as error:
+                fail(str(error))
+            files = schema_files(location)
+            stamp = cache.remember_schema(location, files) if cache else files_stamp(files)
+        stamps[location] = stamp
+    return stamps
 
 
 def _reporter(name: str, options: ReporterOptions) -> Reporter:
@@ -251,6 +280,7 @@ def _run(
     threshold: Severity,
     jobs: int,
     statistics: RunStatistics,
+    cache: ResultsCache | None,
 ) -> int:
     paths = options.paths
     read_stdin = "-" in paths or (options.stdin_filename is not None and not paths)
@@ -266,7 +296,7 @@ def _run(
     checker = Checker(plan, jobs)
     try:
         with _progress(len(collected.files)) as progress:
-            for report in _reports(plan, collected, options, cwd, checker, statistics):
+            for report in _reports(plan, collected, options, cwd, checker, statistics, cache):
                 reporter.file(report.path, report.diagnostics, report.text)
                 summary.add(report.diagnostics)
                 statistics.files += 1
@@ -294,32 +324,26 @@ def _reports(
     cwd: Path,
     checker: Checker,
     statistics: RunStatistics,
+    cache: ResultsCache | None,
 ) -> Iterator[FileReport]:
     """Standard input first, then every file, in order: from the cache or checked."""
     if "-" in options.paths or (options.stdin_filename is not None and not options.paths):
         display = options.stdin_filename or "-"
         yield check_bytes(display, (cwd / display).resolve(), sys.stdin.buffer.read(), plan)
-    cache_folder = plan.prose.cache_dir if plan.prose is not None else None
-    if cache_folder is None:
+    if cache is None:
         count = len(collected.files)
         for result in checker.check(collected.files, count):
             yield result()
         return
-    from lint.results_cache import ResultsCache
-
-    cache = ResultsCache(cache_folder)
-    try:
-        for start in range(0, len(collected.files), BATCH_FILES):
-            batch = collected.files[start : start + BATCH_FILES]
-            yield from _cached_batch(plan, batch, cache, checker, statistics)
-    finally:
-        cache.close()
+    for start in range(0, len(collected.files), BATCH_FILES):
+        batch = collected.files[start : start + BATCH_FILES]
+        yield from _cached_batch(plan, batch, cache, checker, statistics)
 
 
 def _cached_batch(
     plan: Plan,
     batch: list[tuple[str, Path]],
-    cache: Any,
+    cache: ResultsCache,
     checker: Checker,
     statistics: RunStatistics,
 ) -> Iterator[FileReport]:
@@ -380,6 +404,6 @@ def _fingerprint(plan: Plan, path: Path) -> str:
             from lint.prose_engines import engine_version
 
             extra.append(engine_version(plan.prose))
-        fingerprint = rules_fingerprint(active, dict(plan.rules), extra)
+        fingerprint = rules_fingerprint(active, dict(plan.rules), extra, plan.schema_stamps)
         plan.fingerprints[id(active)] = fingerprint
     return fingerprint

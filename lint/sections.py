@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
 
 _COMMENT_ONLY = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 
@@ -75,8 +78,12 @@ def flow(tokens: list[Token]) -> list[tuple[int, int, str, int]]:
     return events
 
 
-def build_sections(tokens: list[Token]) -> tuple[Section, ...]:
-    """Sections nest by heading level; a heading inside a fenced div closes with the div."""
+def build_sections(
+    tokens: list[Token], events: list[tuple[int, int, str, int]] | None = None
+) -> tuple[Section, ...]:
+    """Sections nest by heading level; a heading inside a fenced div closes with the div.
+
+    ``events`` is ``flow(tokens)`` when the caller has it already."""
     roots: list[Section] = []
     stack: list[Section] = []
     depth = 0
@@ -85,7 +92,7 @@ def build_sections(tokens: list[Token]) -> tuple[Section, ...]:
     def close(section: Section, end_line: int) -> None:
         section.end_line = max(section.line, end_line)
 
-    for line, _, kind, index in flow(tokens):
+    for line, _, kind, index in flow(tokens) if events is None else events:
         last_line = max(last_line, line)
         if kind == "div_open":
             depth += 1

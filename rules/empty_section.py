@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from lint.diagnostics import Finding, Severity
 from lint.document import SLIDE_FORMATS, Document
-from lint.markdown import plain_text
+from lint.inline import plain_text
 from lint.sections import Section
 
 

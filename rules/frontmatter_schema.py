@@ -46,6 +46,7 @@ class FrontmatterSchema:
         if not location:
             return
         from lint.schema import SchemaLoadError, load_validator, validate  # jsonschema: only here
+
         try:
             validator = load_validator(location)
         except SchemaLoadError as error:

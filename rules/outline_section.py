@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import PurePath
-from typing import Any, ClassVar
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.diagnostics import Finding, Severity
 from lint.document import Document
-from lint.markdown import plain_text
+from lint.inline import plain_text
 from lint.sections import Section
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 #: Changelogs and release notes list terse entries by design (keepachangelog.com headings).
 _CHANGELOG_FILE = re.compile(r"(?i)^(change[-_ ]?log|changes|history|news|release[-_ ]?notes?)$")

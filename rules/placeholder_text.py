@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -37,6 +38,39 @@ DEFAULT_MARKERS = (
     r"INSERT\b[^.\n]{0,60}?\bHERE\b",
     r"\?\?\?+",
 )
+#: For each default marker: whether its words are matched case-sensitively, and the sets of
+#: words (any set, all its words) that every text it matches contains. A substring test finds
+#: the documents worth a closer look far faster than the patterns do.
+_EXACT, _ANY_CASE = True, False
+#: Where the words alone let through many documents, the (relaxed) pattern confirms them.
+_CONFIRM = "confirm"
+_KEYWORDS: dict[str, tuple[bool, tuple[tuple[str, ...], ...], str]] = dict(
+    zip(
+        DEFAULT_MARKERS,
+        (
+            (_EXACT, (("TODO",),), ""),
+            (_EXACT, (("FIXME",),), ""),
+            (_EXACT, (("TBD",),), ""),
+            (_EXACT, (("TBA",),), ""),
+            (_EXACT, (("TK",),), ""),
+            (_EXACT, (("XXX",),), ""),
+            (_ANY_CASE, (("lorem ipsum",),), _CONFIRM),
+            (_ANY_CASE, (("coming", "soon"),), _CONFIRM),
+            (_ANY_CASE, (("coming", "soon"),), _CONFIRM),
+            (_ANY_CASE, (("coming", "soon"),), _CONFIRM),
+            (_ANY_CASE, (("under construction",),), ""),
+            (_ANY_CASE, (("construction",),), _CONFIRM),
+            (_ANY_CASE, (("citation needed",),), ""),
+            (_ANY_CASE, (("insert", "here"),), _CONFIRM),
+            (_ANY_CASE, (("insert", "here"),), _CONFIRM),
+            (_ANY_CASE, (("todo",), ("tbd",), ("fixme",)), _CONFIRM),
+            (_EXACT, (("XX",),), ""),
+            (_EXACT, (("INSERT", "HERE"),), ""),
+            (_EXACT, (("???",),), ""),
+        ),
+        strict=True,
+    )
+)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
 
@@ -46,28 +80,73 @@ def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 
 @lru_cache(maxsize=32)
-def _prefilters(markers: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...] | None:
-    """Patterns that match the raw text wherever a marker can match its prose (a superset).
+def _relaxed(marker: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that matches the raw text wherever ``marker`` can match its prose: anchors
+    dropped, since markup may stand between a line's start and its text (``![Coming
+    soon](x.png)``); None when other anchors make that unsafe."""
+    pattern = marker.pattern.replace("^\\W*", "").replace("\\W*$", "")
+    outside_classes = re.sub(r"\[(?:\\.|[^\]])*\]", "", pattern)
+    if re.search(r"(?<!\\)[$^]", outside_classes):
+        return None
+    return re.compile(pattern, marker.flags)
 
-    Anchors are dropped, since markup may stand between a line's start and its text
-    (``![Coming soon](x.png)``); a pattern with other anchors disables the prefilter (None).
-    """
-    relaxed = []
+
+@dataclass(frozen=True)
+class _Prefilter:
+    """The words to look for in a text, once each, and which markers they let through."""
+
+    exact_words: tuple[str, ...]
+    any_case_words: tuple[str, ...]
+    #: Per keyword-known marker: (exact, alternatives, pattern to confirm with or None).
+    known: tuple[tuple[bool, tuple[tuple[str, ...], ...], re.Pattern[str] | None], ...]
+    #: Markers without keywords: their relaxed pattern, or None when only extraction can tell.
+    others: tuple[re.Pattern[str] | None, ...]
+
+
+@lru_cache(maxsize=32)
+def _prefilter(markers: tuple[re.Pattern[str], ...]) -> _Prefilter:
+    known = []
+    others = []
     for marker in markers:
-        pattern = marker.pattern.replace("^\\W*", "").replace("\\W*$", "")
-        outside_classes = re.sub(r"\[(?:\\.|[^\]])*\]", "", pattern)
-        if re.search(r"(?<!\\)[$^]", outside_classes):
-            return None
-        relaxed.append(re.compile(pattern, marker.flags))
-    return tuple(relaxed)
+        entry = _KEYWORDS.get(marker.pattern)
+        if entry is None:
+            others.append(_relaxed(marker))
+            continue
+        exact, alternatives, confirm = entry
+        known.append((exact, alternatives, _relaxed(marker) if confirm else None))
+    words = {
+        (exact, word)
+        for exact, alternatives, _ in known
+        for group in alternatives
+        for word in group
+    }
+    return _Prefilter(
+        tuple(sorted(word for exact, word in words if exact)),
+        tuple(sorted(word for exact, word in words if not exact)),
+        tuple(known),
+        tuple(others),
+    )
 
 
 def _candidate(text: str, start: int, markers: tuple[re.Pattern[str], ...]) -> bool:
     """Whether the raw text has a candidate at all, before paying for prose extraction."""
-    prefilters = _prefilters(markers)
-    if prefilters is None:
-        return True
-    return any(marker.search(text, start) for marker in prefilters)
+    prefilter = _prefilter(markers)
+    body = text[start:] if start else text
+    found = {word for word in prefilter.exact_words if word in body}
+    if prefilter.any_case_words:
+        lowered = body.lower()
+        found_any_case = {word for word in prefilter.any_case_words if word in lowered}
+    else:
+        found_any_case = set()
+    for exact, alternatives, confirm in prefilter.known:
+        present = found if exact else found_any_case
+        if not present:
+            continue
+        if any(all(word in present for word in group) for group in alternatives) and (
+            confirm is None or confirm.search(text, start)
+        ):
+            return True
+    return any(relaxed is None or relaxed.search(text, start) for relaxed in prefilter.others)
 
 
 class PlaceholderText:
@@ -161,7 +240,14 @@ class PlaceholderText:
         markers: Sequence[re.Pattern[str]],
         allowed: Sequence[re.Pattern[str]],
     ) -> Iterator[Finding]:
-        for segment in doc.prose():
+        from lint.prose import extract
+
+        marker_tuple = tuple(markers)
+
+        def keep(content: str) -> bool:
+            return _candidate(content, 0, marker_tuple)
+
+        for segment in extract(doc.tokens, doc.text, doc.lines.starts, keep):
             for start, end, marker in _matches(segment.text, markers, allowed):
                 span = segment.span(start, end)
                 yield Finding(span.start, span.end, _message(marker))
@@ -208,7 +294,10 @@ def _front_matter(
     front_matter = doc.front_matter
     if front_matter is None or front_matter.data is None:
         return
-    for path, value in _strings(front_matter.data, ()):
+    strings = list(_strings(front_matter.data, ()))
+    if not _candidate("\n".join(value for _, value in strings), 0, tuple(markers)):
+        return
+    for path, value in strings:
         for _, _, marker in _matches(value, markers, allowed):
             value_span = front_matter.locate(path)
             source = doc.text[value_span.start : value_span.end]

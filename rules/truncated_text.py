@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import PurePath
-from typing import Any, ClassVar
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.diagnostics import Finding, Severity
 from lint.document import Document
-from lint.markdown import plain_text
+from lint.inline import plain_text
 from lint.paragraphs import Block, blocks, is_link_only, is_paragraph, label_text
 from lint.prose import Segment
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 ARTICLES = ("a", "an", "the")
 # Prepositions that can also end a sentence as adverbs ("see below", "log in") are left out.
@@ -31,6 +32,10 @@ _PARTICLES = frozenset({"in", "on", "about", "over", "out", "up", "off", "throug
 #: A last sentence this long without a full stop reads as cut off.
 _UNPUNCTUATED_WORDS = 5
 _FORWARD_REFERENCE = re.compile(r"(?i)\b(?:following|follows|below)\b")
+#: Only the end of a paragraph is searched for its last word (a search from the start is
+#: quadratic in the paragraph's length).
+_TAIL = 80
+_LAST_RAW_WORD = re.compile(r"([A-Za-z']+)[ \t]*$")
 _LAST_WORD = re.compile(r"([A-Za-z']+)\W*$")
 _CLOSERS = {"(": ")", "[": "]", "“": "”"}
 _FINAL = (".", "!", "?", "…", ")", "]", '"', "'", "”", "’", "*")
@@ -98,24 +103,16 @@ class TruncatedText:
             for key in ("articles", "prepositions", "conjunctions")
             for word in options[key]
         }
+        cut_or_particle = cut_words | _PARTICLES
         for block in blocks(doc):
             if block.kind != "content" or not is_paragraph(tokens, block.index):
                 continue
             inline = tokens[block.index + 1]
             if block.next_kind == "content":
-                # Inside a section, only a paragraph followed by another paragraph and ending
-                # on a word no sentence ends on: "…install it with" before code is fine.
-                if not _followed_by_sentence(doc, block.next_index):
-                    continue
-                segment = doc.segment(block.index + 1)
-                if segment is not None and _is_sentence(inline, segment):
-                    found = _cut_word(segment, cut_words)
-                    if found is not None:
-                        span = segment.span(found[0], found[1])
-                        yield Finding(
-                            span.start, span.end, f"the text stops mid-sentence: {found[2]}"
-                        )
+                yield from _inside_section(doc, block, cut_words, cut_or_particle)
                 continue
+            if _ends_cleanly(inline.content):
+                continue  # seen in the raw text: a full stop, and nothing left open
             segment = doc.segment(block.index + 1)
             if segment is None or not _is_sentence(inline, segment):
                 continue
@@ -137,6 +134,39 @@ class TruncatedText:
                     f"the text may stop mid-sentence: {found[2]}",
                     severity=Severity.INFO,
                 )
+
+
+def _inside_section(
+    doc: Document, block: Block, cut_words: set[str], cut_or_particle: set[str]
+) -> Iterator[Finding]:
+    """Inside a section, only a paragraph followed by another paragraph and ending on a word
+    no sentence ends on: "…install it with" before a code block is fine."""
+    inline = doc.tokens[block.index + 1]
+    last_word = _LAST_RAW_WORD.search(inline.content, max(len(inline.content) - _TAIL, 0))
+    if last_word is None or last_word[1].casefold() not in cut_or_particle:
+        return  # the raw text already shows it ends well: no extraction needed
+    if not _followed_by_sentence(doc, block.next_index):
+        return
+    segment = doc.segment(block.index + 1)
+    if segment is not None and _is_sentence(inline, segment):
+        found = _cut_word(segment, cut_words)
+        if found is not None:
+            span = segment.span(found[0], found[1])
+            yield Finding(span.start, span.end, f"the text stops mid-sentence: {found[2]}")
+
+
+def _ends_cleanly(raw: str) -> bool:
+    """The raw Markdown ends a sentence and leaves no emphasis, bracket or quote open, so the
+    prose cannot be cut off (checked before paying for the prose text)."""
+    text = raw.rstrip()
+    if not text.endswith((".", "!", "?")) or "**" in text or "__" in text:
+        return False
+    return (
+        text.count("(") == text.count(")")
+        and text.count("[") == text.count("]")
+        and text.count('"') % 2 == 0
+        and text.count("“") == text.count("”")
+    )
 
 
 def _followed_by_sentence(doc: Document, index: int | None) -> bool:
@@ -203,12 +233,12 @@ def _cut_word(segment: Segment, cut_words: set[str]) -> tuple[int, int, str] | N
     end = len(text)
     if not text[-1:].isalpha():
         return None
-    word = _LAST_WORD.search(text)
+    word = _LAST_WORD.search(text, max(len(text) - _TAIL, 0))
     if word is None or segment.is_placeholder(end - 1):
         return None
     if word[1].casefold() in cut_words:
         return word.start(1), end, f'it ends on "{word[1]}"'
-    before = _LAST_WORD.search(text, 0, word.start(1))
+    before = _LAST_WORD.search(text, max(word.start(1) - _TAIL, 0), word.start(1))
     if word[1].casefold() in _PARTICLES and before and before[1].casefold() in cut_words:
         # "rather than in", "and on": the particle cannot close the phrase its cue opened.
         return before.start(1), end, f'it ends on "{before[1]} {word[1]}"'
@@ -229,7 +259,7 @@ def _unpunctuated(doc: Document, segment: Segment) -> tuple[int, int, str] | Non
         return None
     if words[0].isupper() and len(words[0]) > 1:
         return None  # "XXX check the figure": an editor's note, placeholder-text's to report
-    word = _LAST_WORD.search(text)
+    word = _LAST_WORD.search(text, max(len(text) - _TAIL, 0))
     return (word.start(1) if word else len(text) - 1), len(text), "there is no full stop"
 
 

@@ -1,0 +1,75 @@
+"""The floor: what any Python tool doing this job must spend, with the same processes.
+
+Usage: python benchmarks/floor.py CORPUS [--schema SCHEMA] [--jobs N]
+
+For each file: read it, split the YAML front matter, load it with PyYAML's C loader, validate
+it with jsonschema (draft-07, formats checked), and parse the body with markdown-it-py and
+exactly the plugins contentlint uses. Nothing is reported. Prints the file count and time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from lint.files import EXTENSIONS
+from lint.markdown import parser
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
+_VALIDATOR: Any = None
+
+
+def _start(schema: str | None) -> None:
+    global _VALIDATOR
+    if schema:
+        loaded = json.loads(Path(schema).read_text("utf-8"))
+        _VALIDATOR = jsonschema.Draft7Validator(loaded, format_checker=jsonschema.FormatChecker())
+
+
+def _one(path: str) -> int:
+    text = Path(path).read_bytes().decode("utf-8-sig")
+    body = text
+    found = _FRONT_MATTER.match(text)
+    if found:
+        data = yaml.load(found[1], Loader=yaml.CSafeLoader)
+        if _VALIDATOR is not None:
+            for _ in _VALIDATOR.iter_errors(data):
+                pass
+        body = text[found.end() :]
+    return len(parser().parse(body))
+
+
+def files_of(corpus: Path) -> list[str]:
+    return sorted(
+        str(path)
+        for path in corpus.rglob("*")
+        if path.suffix.lower() in EXTENSIONS and path.is_file()
+    )
+
+
+def main() -> None:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("corpus", type=Path)
+    arguments.add_argument("--schema")
+    arguments.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    options = arguments.parse_args()
+    started = time.perf_counter()
+    paths = files_of(options.corpus)
+    with ProcessPoolExecutor(options.jobs, initializer=_start, initargs=(options.schema,)) as pool:
+        tokens = sum(pool.map(_one, paths, chunksize=16))
+    seconds = time.perf_counter() - started
+    print(f"floor: {len(paths)} files, {tokens} tokens, {seconds:.2f} s", file=sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
