@@ -193,7 +193,10 @@ def _parse_yaml(content: str, index: LineIndex, first_line: int) -> Parsed:
 
     try:
         root = yaml.compose(content, Loader=SafeLoader)
-        too_large = root is not None and _expanded_size(root) > MAX_EXPANDED_VALUES
+        # Only an alias can make the data bigger than the text; no anchor, no alias.
+        too_large = (
+            root is not None and "&" in content and _expanded_size(root) > MAX_EXPANDED_VALUES
+        )
     except yaml.MarkedYAMLError as error:
         return None, (_yaml_problem(error, index, first_line),), no_locations
     except yaml.YAMLError as error:

@@ -111,8 +111,10 @@ class TruncatedText:
             if block.next_kind == "content":
                 yield from _inside_section(doc, block, cut_words, cut_or_particle)
                 continue
-            if _ends_cleanly(inline.content):
+            if _ends_cleanly(inline.content) or is_link_only(inline):
                 continue  # seen in the raw text: a full stop, and nothing left open
+            if inline.content.rstrip().endswith("}}"):
+                continue  # ends on a shortcode or macro ({{< video >}}, {{EmbedLiveSample}})
             segment = doc.segment(block.index + 1)
             if segment is None or not _is_sentence(inline, segment):
                 continue
