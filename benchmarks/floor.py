@@ -22,7 +22,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from lint.files import EXTENSIONS
+from lint.document import EXTENSIONS
 from lint.markdown import parser
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)

@@ -27,7 +27,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         # Each line's length plus its LF, summed: all in C, no Python loop per line.
-        starts = [0, *accumulate(map(add, map(len, text.split("\n")), repeat(1)))]
+        starts: list[int] = [0, *accumulate(map(add, map(len, text.split("\n")), repeat(1)))]
         starts.pop()  # the sum after the last line is past the end
         self._starts = starts
         self._length = len(text)

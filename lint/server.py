@@ -21,7 +21,7 @@ from lint.registry import RegistryError, load_rules, rule_classes
 from lint.schema import SchemaLoadError, load_validator
 
 #: Wait this long after the last keystroke before checking a changed document.
-DEBOUNCE_SECONDS = 0.3
+DEBOUNCE_SECONDS = 0.05
 #: Saving one of these files reloads the configuration.
 CONFIG_FILES = frozenset({"contentlint.toml", ".contentlint.toml", "pyproject.toml"})
 _SEVERITIES = {

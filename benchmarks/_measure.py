@@ -1,0 +1,70 @@
+"""Shared by the benchmarks: run a command as a process, time it, and read its peak memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Runs the command given as arguments and prints its exit code and the largest resident set
+#: of it or any process it started (ru_maxrss of the waited-for children, in KB on Linux).
+_WRAPPER = (
+    "import json, resource, subprocess, sys; "
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
+    "print(json.dumps([code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))"
+)
+
+
+def child_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a user's shell gives: bytecode caching on, no colour."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["NO_COLOR"] = "1"
+    env.update(extra or {})
+    return env
+
+
+@dataclass(frozen=True)
+class Measured:
+    seconds: float
+    peak_mb: float
+    code: int
+    stderr: str = ""
+
+
+def measure(
+    command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Measured:
+    """Wall time and peak memory (largest single process) of one run of ``command``."""
+    started = time.perf_counter()
+    outcome = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *command],
+        cwd=cwd,
+        env=child_environment(env),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    code, peak_kb = json.loads(outcome.stdout.strip().splitlines()[-1])
+    return Measured(seconds, peak_kb / 1024, code, outcome.stderr)
+
+
+def timed(
+    command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, str]:
+    """Wall time of one run, and its standard error."""
+    started = time.perf_counter()
+    outcome = subprocess.run(
+        command, cwd=cwd, env=child_environment(env), capture_output=True, text=True, check=False
+    )
+    return time.perf_counter() - started, outcome.stderr
+
+
+def median_seconds(command: list[str], runs: int, cwd: Path | None = None) -> float:
+    timed(command, cwd)  # warm the file cache and the bytecode cache first
+    return statistics.median(timed(command, cwd)[0] for _ in range(runs))
