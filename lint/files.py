@@ -44,16 +44,17 @@ def _wanted(path: Path, config: Config) -> bool:
     return path.suffix.lower() in EXTENSIONS
 
 
-def _walk(folder: Path, config: Config) -> Iterator[tuple[Path, Path]]:
+def _walk(folder: Path, config: Config) -> Iterator[tuple[str, str]]:
     """(path as the user would write it, resolved path) of each wanted file under ``folder``,
     sorted within each folder.
 
     The folder is resolved once and linked folders are not followed, so every path below it
-    is already resolved; only a linked file needs resolving again.
+    is already resolved; only a linked file needs resolving again. Paths stay strings here:
+    a Path object per file costs more than the walk itself.
     """
-    root = folder.resolve()
-    pending: list[tuple[str, Path]] = [(str(root), folder)]
+    pending: list[tuple[str, str]] = [(str(folder.resolve()), str(folder))]
     excluded = config.exclude
+    filtered = bool(excluded) or config.include is not None
     while pending:
         current, shown = pending.pop()
         try:
@@ -69,27 +70,24 @@ def _walk(folder: Path, config: Config) -> Iterator[tuple[Path, Path]]:
                     continue
                 if excluded and _relative_to_any(Path(entry.path), excluded):
                     continue
-                folders.append((entry.path, shown / name))
+                folders.append((entry.path, os.path.join(shown, name)))
                 continue
-            suffix = os.path.splitext(name)[1]  # noqa: PTH122 - no Path object per file
-            if config.include is None and suffix.lower() not in EXTENSIONS:
+            if config.include is None and os.path.splitext(name)[1].lower() not in EXTENSIONS:
                 continue
-            candidate = Path(entry.path)
-            if entry.is_symlink():
-                candidate = candidate.resolve()
-            if not _wanted(candidate, config):
-                continue
-            if excluded and _relative_to_any(candidate, excluded):
-                continue
-            yield shown / name, candidate
+            resolved = os.path.realpath(entry.path) if entry.is_symlink() else entry.path
+            if filtered:
+                candidate = Path(resolved)
+                if not _wanted(candidate, config) or _relative_to_any(candidate, excluded):
+                    continue
+            yield os.path.join(shown, name), resolved
         pending.extend(reversed(folders))
 
 
-def _display(shown: Path, resolved: Path, cwd: Path) -> str:
-    try:
-        return resolved.relative_to(cwd).as_posix()
-    except ValueError:
-        return str(shown)
+def _display(shown: str, resolved: str, cwd: str) -> str:
+    """The path relative to the working folder, with forward slashes; as given if outside."""
+    if resolved.startswith(cwd) and resolved[len(cwd) : len(cwd) + 1] == os.sep:
+        return resolved[len(cwd) + 1 :].replace(os.sep, "/")
+    return shown
 
 
 def collect(
@@ -98,21 +96,22 @@ def collect(
     """Files named on the command line are checked as given (unless ``force_exclude`` and
     excluded); folders are walked. The order is stable: sorted within each folder."""
     collected = Collected()
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    cwd_text = str(cwd.resolve())
     for given in paths:
         path = Path(given)
         if not path.exists() and not path.is_symlink():
             collected.missing.append(given)
             continue
         if path.is_dir():
-            candidates: Iterator[tuple[Path, Path]] | list[tuple[Path, Path]] = _walk(path, config)
+            candidates: Iterator[tuple[str, str]] | list[tuple[str, str]] = _walk(path, config)
         elif force_exclude and is_excluded(path, config):
             continue
         else:
-            candidates = [(path, path.resolve())]
+            candidates = [(str(path), str(path.resolve()))]
         for shown, resolved in candidates:
             if resolved in seen:
                 continue
             seen.add(resolved)
-            collected.files.append((_display(shown, resolved, cwd), resolved))
+            collected.files.append((_display(shown, resolved, cwd_text), Path(resolved)))
     return collected

@@ -30,12 +30,19 @@ class Block:
 
 
 def blocks(doc: Document) -> Iterator[Block]:
-    """Headings and top-level content blocks, each with the next one.
+    """Headings and top-level content blocks, each with the next one (built once per document).
 
     Fenced divs are transparent, except that a block followed by a div counts as followed by
     content: a paragraph ending "which appears as:" introduces the callout or tabset after it,
     even when that div starts with a heading.
     """
+    built: list[Block] | None = doc.__dict__.get("_blocks")
+    if built is None:
+        built = doc.__dict__["_blocks"] = list(_blocks(doc))
+    return iter(built)
+
+
+def _blocks(doc: Document) -> Iterator[Block]:
     tokens = doc.tokens
     items: list[tuple[str, int, bool]] = []  # kind, index, whether a div opens just before it
     opened = False

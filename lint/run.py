@@ -335,38 +335,47 @@ def _reports(
         for result in checker.check(collected.files, count):
             yield result()
         return
-    for start in range(0, len(collected.files), BATCH_FILES):
-        batch = collected.files[start : start + BATCH_FILES]
-        yield from _cached_batch(plan, batch, cache, checker, statistics)
+    yield from _through_cache(plan, collected.files, cache, checker, statistics)
 
 
-def _cached_batch(
+def _through_cache(
     plan: Plan,
-    batch: list[tuple[str, Path]],
+    files: list[tuple[str, Path]],
     cache: ResultsCache,
     checker: Checker,
     statistics: RunStatistics,
 ) -> Iterator[FileReport]:
+    """Every file's key first (looked up in batches), then one stream of the misses through
+    the checker, so that workers never wait between batches."""
     from lint.results_cache import file_key
 
-    keyed: list[tuple[str, Path, str | None, bytes | None]] = []
-    for display, path in batch:
-        data = _read_for_key(path, plan)
-        key = file_key(_fingerprint(plan, path), display, data) if data is not None else None
-        keyed.append((display, path, key, data))
-    hits = cache.get_many([key for _, _, key, _ in keyed if key is not None])
-    misses = [(display, path) for display, path, key, _ in keyed if key not in hits]
+    keys: list[str | None] = []
+    hits: dict[str, list[Diagnostic]] = {}
+    for start in range(0, len(files), BATCH_FILES):
+        batch_keys = []
+        for display, path in files[start : start + BATCH_FILES]:
+            data = _read_for_key(path, plan)
+            batch_keys.append(
+                file_key(_fingerprint(plan, path), display, data) if data is not None else None
+            )
+        hits.update(cache.get_many([key for key in batch_keys if key is not None]))
+        keys.extend(batch_keys)
+    misses = [item for item, key in zip(files, keys, strict=True) if key not in hits]
     results = checker.check(misses, len(misses))
     fresh: list[tuple[str, list[Diagnostic]]] = []
-    for display, _path, key, data in keyed:
+    for (display, path), key in zip(files, keys, strict=True):
         if key is not None and key in hits:
             statistics.from_cache += 1
             diagnostics = hits[key]
-            yield FileReport(display, diagnostics, _text(data, plan) if diagnostics else None)
+            text = _text(_read_for_key(path, plan), plan) if diagnostics else None
+            yield FileReport(display, diagnostics, text)
             continue
         report = next(results)()
         if key is not None and not report.crashed:
             fresh.append((key, report.diagnostics))
+            if len(fresh) >= BATCH_FILES:
+                cache.put_many(fresh)
+                fresh = []
         yield report
     cache.put_many(fresh)
 

@@ -47,33 +47,40 @@ def flow(tokens: list[Token]) -> list[tuple[int, int, str, int]]:
     comment is not content), ``div_open`` or ``div_close`` (fenced divs are transparent).
     """
     events: list[tuple[int, int, str, int]] = []
-    containers: list[str] = []  # types of the open containers around the current token
+    containers: list[bool] = []  # for each open container: whether it is a fenced div
+    inside = 0  # how many of the open containers are not fenced divs
     div_ends: list[int] = []
     for index, token in enumerate(tokens):
-        structural = all(kind == "fenced_div_open" for kind in containers)
-        if token.nesting == -1:
-            opened = containers.pop() if containers else ""
-            if opened == "fenced_div_open" and structural:
+        nesting = token.nesting
+        if nesting == -1:
+            is_div = containers.pop() if containers else False
+            if not is_div:
+                inside = max(inside - 1, 0)
+            elif inside == 0:
                 events.append((div_ends.pop(), len(events), "div_close", index))
             continue
-        if token.type == "footnote_block_open":
+        kind = token.type
+        if kind == "footnote_block_open":
             events.extend(
                 (inner.map[0] + 1, len(events) + offset, "content", index + 1 + offset)
                 for offset, inner in enumerate(tokens[index + 1 :])
                 if inner.type == "paragraph_open" and inner.map
             )
             break  # the footnote block always comes last
-        if structural and token.map is not None:
+        if inside == 0 and token.map is not None:
             line = token.map[0] + 1
-            if token.type == "heading_open":
+            if kind == "heading_open":
                 events.append((line, len(events), "heading", index))
-            elif token.type == "fenced_div_open":
+            elif kind == "fenced_div_open":
                 div_ends.append(max(token.map[1], line))
                 events.append((line, len(events), "div_open", index))
             elif not is_comment_only(token):
                 events.append((line, len(events), "content", index))
-        if token.nesting == 1:
-            containers.append(token.type)
+        if nesting == 1:
+            is_div = kind == "fenced_div_open"
+            containers.append(is_div)
+            if not is_div:
+                inside += 1
     events.sort()
     return events
 
