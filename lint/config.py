@@ -67,6 +67,8 @@ class Config:
     #: The ``[prose]`` table as written, its file paths made absolute.
     prose: Mapping[str, Any] = field(default_factory=dict)
     cache_dir: Path | None = None
+    #: The ``[limits]`` table as written.
+    limits: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,7 @@ def _config_from_data(data: Mapping[str, Any], base: Path, sources: tuple[Path, 
         sources=sources,
         prose=prose,
         cache_dir=cache_dir,
+        limits=dict(data.get("limits", {})),
     )
 
 
@@ -252,6 +255,7 @@ def merge(lower: Config, upper: Config) -> Config:
         sources=lower.sources + upper.sources,
         prose=_merge_tables(lower.prose, upper.prose),
         cache_dir=upper.cache_dir or lower.cache_dir,
+        limits={**lower.limits, **upper.limits},
     )
 
 

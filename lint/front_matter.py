@@ -30,7 +30,6 @@ JsonPath = tuple[str | int, ...]
 
 #: An alias bomb (the YAML "billion laughs") expands a few lines into billions of values;
 #: front matter never needs more than this many once aliases are expanded.
-MAX_EXPANDED_VALUES = 100_000
 
 _YAML_OPEN = re.compile(r"---[ \t]*\r?\n")
 _YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
@@ -194,9 +193,7 @@ def _parse_yaml(content: str, index: LineIndex, first_line: int) -> Parsed:
     try:
         root = yaml.compose(content, Loader=SafeLoader)
         # Only an alias can make the data bigger than the text; no anchor, no alias.
-        too_large = (
-            root is not None and "&" in content and _expanded_size(root) > MAX_EXPANDED_VALUES
-        )
+        too_large = root is not None and "&" in content and _expanded_size(root) > _max_values()
     except yaml.MarkedYAMLError as error:
         return None, (_yaml_problem(error, index, first_line),), no_locations
     except yaml.YAMLError as error:
@@ -216,7 +213,7 @@ def _parse_yaml(content: str, index: LineIndex, first_line: int) -> Parsed:
 
     if too_large:
         message = (
-            f"the front matter expands to more than {MAX_EXPANDED_VALUES:,} values through "
+            f"the front matter expands to more than {_max_values():,} values through "
             "YAML aliases; it was not read"
         )
         return None, (Problem(span_of(root), message),), no_locations
@@ -248,9 +245,16 @@ def _yaml_problem(error: yaml.MarkedYAMLError, index: LineIndex, first_line: int
     return Problem(point, f"invalid YAML: {reason}")
 
 
+def _max_values() -> int:
+    from lint.limits import current
+
+    return current().max_yaml_values
+
+
 def _expanded_size(root: yaml.Node) -> int:
     """How many values ``root`` stands for once every alias is expanded (memoised per node)."""
     sizes: dict[int, int] = {}
+    limit = _max_values()
 
     def size(node: yaml.Node) -> int:
         known = sizes.get(id(node))
@@ -263,7 +267,7 @@ def _expanded_size(root: yaml.Node) -> int:
             total = 1 + sum(size(item) for item in node.value)
         else:
             total = 1
-        sizes[id(node)] = min(total, MAX_EXPANDED_VALUES + 1)
+        sizes[id(node)] = min(total, limit + 1)
         return sizes[id(node)]
 
     return size(root)

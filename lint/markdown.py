@@ -179,7 +179,17 @@ def _mdx_esm(state: StateBlock, start_line: int, end_line: int, silent: bool) ->
 @cache
 def parser(mdx: bool = False) -> MarkdownIt:
     """The shared parser; ``mdx`` adds MDX's import and export statements."""
-    md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
+    from lint.limits import current
+
+    md = MarkdownIt(
+        "commonmark",
+        {
+            "html": True,
+            "linkify": False,
+            "typographer": False,
+            "maxNesting": current().max_nesting,
+        },
+    )
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.use(deflist_plugin)

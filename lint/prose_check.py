@@ -29,6 +29,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 #: Editors' marks are placeholder-text's to report, not a spelling or grammar problem.
 _EDITOR_MARKS = frozenset({"TODO", "TBD", "TBA", "TK", "FIXME", "XXX"})
 _CACHES: dict[str, Cache] = {}
+UNITS_PER_BATCH = 512
 #: Bump when what contentlint asks of an engine changes (how it calls it, how it maps
 #: results), so that results cached by an older contentlint are not reused.
 ENGINE_PROTOCOL = "2"
@@ -193,13 +194,20 @@ def _engine_results(settings: ProseSettings, units: Sequence[Unit]) -> list[list
     STATISTICS.from_cache += len(units) - len(missing)
     STATISTICS.checked += len(missing)
     if missing:
-        fresh = engine_for(settings).check([units[index] for index in missing])
-        for index, found in zip(missing, fresh, strict=True):
-            results[index] = found
+        # The same text (a repeated heading, a table's empty cells) goes to the engine once.
+        first_of: dict[str, int] = {}
+        for index in missing:
+            first_of.setdefault(keys[index], index)
+        distinct = list(first_of.values())
+        fresh = dict(
+            zip(distinct, engine_for(settings).check([units[i] for i in distinct]), strict=True)
+        )
+        for index in missing:
+            results[index] = fresh[first_of[keys[index]]]
         if cache is not None:
             cache.put_many(
                 (keys[index], json.dumps([asdict(item) for item in found]))
-                for index, found in zip(missing, fresh, strict=True)
+                for index, found in fresh.items()
             )
     return [found or [] for found in results]
 
@@ -229,51 +237,59 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
         *(segment for segment in doc.prose() if _LETTER.search(segment.text)),
     ]
     found: list[ProseFinding] = []
-    if segments:
-        mapped = [_unit(doc, segment) for segment in segments]
-        results = _engine_results(settings, [item.unit for item in mapped])
-        for item, engine_findings in zip(mapped, results, strict=True):
-            for finding in engine_findings:
-                span = item.span(finding.start, finding.end, offsets_of(settings))
-                if span is None:
-                    continue
-                flagged = doc.text[span.start : span.end]
-                if flagged.strip(" :") in _EDITOR_MARKS:
-                    continue
-                if finding.rule == "spelling" and _accepted(
-                    flagged, settings.accept, settings.case_sensitive
-                ):
-                    continue
-                found.append(
-                    ProseFinding(
-                        span.start,
-                        span.end,
-                        finding.rule,
-                        finding.message,
-                        settings.engine,
-                        finding.code,
-                        finding.suggestions,
-                    )
-                )
-        for segment in segments:
-            for start, end, word in _rejected(settings, segment):
-                span = segment.span(start, end)
-                found.append(
-                    ProseFinding(
-                        span.start,
-                        span.end,
-                        "style",
-                        f'"{word}" is on the project\'s list of words not to use',
-                        "contentlint",
-                        "vocabulary-reject",
-                        (),
-                    )
-                )
-    found.sort(key=lambda finding: (finding.start, finding.end, finding.rule, finding.code))
+    # In batches, so that a document of 100,000 headings never holds every unit at once.
+    for start in range(0, len(segments), UNITS_PER_BATCH):
+        batch = segments[start : start + UNITS_PER_BATCH]
+        found.extend(_batch_findings(doc, settings, batch))
+        for segment in batch:
+            found.extend(_rejected_findings(settings, segment))
     unique = {(finding.start, finding.end, finding.rule): finding for finding in reversed(found)}
     found = sorted(unique.values(), key=lambda f: (f.start, f.end, f.rule, f.code))
     memo[settings] = found
     return found
+
+
+def _batch_findings(
+    doc: Document, settings: ProseSettings, segments: Sequence[Segment]
+) -> Iterator[ProseFinding]:
+    mapped = [_unit(doc, segment) for segment in segments]
+    results = _engine_results(settings, [item.unit for item in mapped])
+    offsets = offsets_of(settings)
+    for item, engine_findings in zip(mapped, results, strict=True):
+        for finding in engine_findings:
+            span = item.span(finding.start, finding.end, offsets)
+            if span is None:
+                continue
+            flagged = doc.text[span.start : span.end]
+            if flagged.strip(" :") in _EDITOR_MARKS:
+                continue
+            if finding.rule == "spelling" and _accepted(
+                flagged, settings.accept, settings.case_sensitive
+            ):
+                continue
+            yield ProseFinding(
+                span.start,
+                span.end,
+                finding.rule,
+                finding.message,
+                settings.engine,
+                finding.code,
+                finding.suggestions,
+            )
+
+
+def _rejected_findings(settings: ProseSettings, segment: Segment) -> Iterator[ProseFinding]:
+    for start, end, word in _rejected(settings, segment):
+        span = segment.span(start, end)
+        yield ProseFinding(
+            span.start,
+            span.end,
+            "style",
+            f'"{word}" is on the project\'s list of words not to use',
+            "contentlint",
+            "vocabulary-reject",
+            (),
+        )
 
 
 class ProseRule:

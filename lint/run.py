@@ -19,6 +19,8 @@ from lint.diagnostics import Diagnostic, Severity
 from lint.document import DecodeError, decode
 from lint.engine import PROSE_GROUP, FileReport, Plan, check_bytes
 from lint.files import Collected, collect
+from lint.limits import Limits
+from lint.limits import apply as apply_limits
 from lint.parallel import Checker, default_jobs
 from lint.prose_engines import EngineUnavailable
 from lint.prose_settings import prose_settings
@@ -125,7 +127,16 @@ def run_check(options: CheckOptions) -> NoReturn:
         prose = prose_settings(config, use_cache=not options.no_cache)
     except ConfigError as error:
         fail(str(error))
-    plan = Plan(rules, config, selection, schema_override, prose, keep_text=reporter.needs_text)
+    limits = _limits(config)
+    plan = Plan(
+        rules,
+        config,
+        selection,
+        schema_override,
+        prose,
+        keep_text=reporter.needs_text,
+        max_file_bytes=limits.max_file_bytes,
+    )
     plan.schema_stamps.update(schema_stamps)
     _check_prose_engine(plan, cwd)
     threshold = Severity(options.fail_on) if options.fail_on else config.fail_on or DEFAULT_FAIL_ON
@@ -146,6 +157,12 @@ def run_check(options: CheckOptions) -> NoReturn:
     if options.verbose:
         _report_statistics(plan, statistics)
     sys.exit(exit_code)
+
+
+def _limits(config: Config) -> Limits:
+    limits = Limits.from_table(config.limits)
+    apply_limits(limits)
+    return limits
 
 
 def _selection(options: CheckOptions, rules: dict[str, type[Rule]]) -> Selection:

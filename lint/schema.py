@@ -214,7 +214,12 @@ def compile_schema(schema: Any, base_uri: str, name: str) -> Validator:
     registry: referencing.Registry[Any] = referencing.Registry(retrieve=_retrieve)  # type: ignore[call-arg]
     registry = registry.with_resource(base_uri, resource)
     registry = _check_references(schema, base_uri, id_keyword, registry, name)
-    return validator_class(schema, registry=registry, format_checker=_format_checker())  # type: ignore[no-any-return]
+    # Up to draft-07 an "$id" beside "$ref" is ignored, so a root "$ref" would resolve against
+    # nothing; the resolver starts from the schema's own location instead.
+    resolver = registry.resolver(base_uri=base_uri).in_subresource(resource)
+    return validator_class(  # type: ignore[no-any-return]
+        schema, registry=registry, format_checker=_format_checker(), _resolver=resolver
+    )
 
 
 def _check_references(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,16 +75,60 @@ _KEYWORDS: dict[str, tuple[bool, tuple[tuple[str, ...], ...], str]] = dict(
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
 
-@lru_cache(maxsize=32)
-def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(pattern) for pattern in patterns)
+class PatternTimeout(Exception):
+    """A user's pattern ran past the time a file may spend on such patterns."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(pattern)
+        self.pattern = pattern
+
+
+_DEADLINE: list[float] = [0.0]  # when the user's patterns must stop, for the current file
+
+
+class _Bounded:
+    """A user's regular expression, run by the ``regex`` module with a time limit: a
+    catastrophic pattern in the config must not hang the run."""
+
+    def __init__(self, pattern: str) -> None:
+        import regex  # only for patterns the user wrote
+
+        self._compiled = regex.compile(pattern)
+        self.pattern = pattern
+        self.flags = 0
+
+    def _timeout(self) -> float:
+        return max(_DEADLINE[0] - time.monotonic(), 0.001)
+
+    def search(self, text: str, pos: int = 0) -> Any:
+        try:
+            return self._compiled.search(text, pos, timeout=self._timeout())
+        except TimeoutError:
+            raise PatternTimeout(self.pattern) from None
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        try:
+            yield from self._compiled.finditer(text, timeout=self._timeout())
+        except TimeoutError:
+            raise PatternTimeout(self.pattern) from None
+
+
+_DEFAULTS = frozenset(DEFAULT_MARKERS)
 
 
 @lru_cache(maxsize=32)
-def _relaxed(marker: re.Pattern[str]) -> re.Pattern[str] | None:
+def _compile(patterns: tuple[str, ...]) -> tuple[Any, ...]:
+    """Our own markers with ``re``; the user's with ``regex`` and a time limit."""
+    return tuple(re.compile(p) if p in _DEFAULTS else _Bounded(p) for p in patterns)
+
+
+@lru_cache(maxsize=32)
+def _relaxed(marker: Any) -> re.Pattern[str] | None:
     """A pattern that matches the raw text wherever ``marker`` can match its prose: anchors
     dropped, since markup may stand between a line's start and its text (``![Coming
     soon](x.png)``); None when other anchors make that unsafe."""
+    if isinstance(marker, _Bounded):
+        return None  # the user's pattern: no first look, the prose is always extracted
     pattern = marker.pattern.replace("^\\W*", "").replace("\\W*$", "")
     outside_classes = re.sub(r"\[(?:\\.|[^\]])*\]", "", pattern)
     if re.search(r"(?<!\\)[$^]", outside_classes):
@@ -226,13 +271,25 @@ class PlaceholderText:
             )
         )
         allowed = _compile(tuple(options["allow"]))
-        if _candidate(doc.text, doc.body_start, markers):
-            # Only a document whose raw text has a candidate pays for prose extraction.
-            yield from self._prose(doc, markers, allowed)
-        if options["front_matter"]:
-            yield from _front_matter(doc, markers, allowed)
-        if options["include_comments"]:
-            yield from _comments(doc, markers, allowed)
+        from lint.limits import current
+
+        seconds = current().pattern_seconds
+        _DEADLINE[0] = time.monotonic() + seconds
+        try:
+            if _candidate(doc.text, doc.body_start, markers):
+                # Only a document whose raw text has a candidate pays for prose extraction.
+                yield from self._prose(doc, markers, allowed)
+            if options["front_matter"]:
+                yield from _front_matter(doc, markers, allowed)
+            if options["include_comments"]:
+                yield from _comments(doc, markers, allowed)
+        except PatternTimeout as stopped:
+            yield Finding(
+                0,
+                0,
+                f'the pattern "{stopped.pattern}" took more than {seconds:g} s on this file and '
+                "was stopped; simplify it (or raise [limits] pattern-seconds)",
+            )
 
     def _prose(
         self,

@@ -1,0 +1,66 @@
+"""The bad-input corpus: files that break naive linters, written on demand (some are 20 MB)."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from pathlib import Path
+
+
+def _alias_bomb() -> bytes:
+    lines = [b"---", b"a: &a [x, x, x, x, x, x, x, x, x]"]
+    for level in range(8):
+        name, previous = chr(98 + level).encode(), chr(97 + level).encode()
+        lines.append(name + b": &" + name + b" [" + b", ".join([b"*" + previous] * 9) + b"]")
+    return b"\n".join([*lines, b"---", b"", b"Text.", b""])
+
+
+#: name → (bytes, what contentlint must say about it: a rule id, or "" for no finding)
+DOCUMENTS: dict[str, tuple[Callable[[], bytes], str]] = {
+    "binary.md": (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "file-error"),
+    "latin1.md": (lambda: "# Caf\xe9\n\nD\xe9j\xe0 vu.\n".encode("latin-1"), "file-error"),
+    "utf16.md": (
+        lambda: codecs.BOM_UTF16_LE + "# Title\n\nText.\n".encode("utf-16-le"),
+        "file-error",
+    ),
+    "bom-crlf.md": (
+        lambda: codecs.BOM_UTF8 + b"---\r\ntitle: T\r\n---\r\n\r\n# T\r\n\r\nText TODO.\r\n",
+        "placeholder-text",
+    ),
+    "empty.md": (lambda: b"", ""),
+    "front-matter-only.md": (lambda: b"---\ntitle: Only front matter\n---\n", ""),
+    "unterminated.md": (
+        lambda: b"---\ntitle: Never closed\n\n# Body\n\nText.\n",
+        "frontmatter-syntax",
+    ),
+    "deep-yaml-flow.md": (
+        lambda: b"---\nkey: " + b"[" * 20_000 + b"]" * 20_000 + b"\n---\n\nText.\n",
+        "frontmatter-syntax",
+    ),
+    "deep-yaml-block.md": (
+        lambda: b"---\n" + b"".join(b"  " * i + b"k:\n" for i in range(1500)) + b"---\n\nText.\n",
+        "frontmatter-syntax",
+    ),
+    "alias-bomb.md": (_alias_bomb, "frontmatter-syntax"),
+    "yaml-tag.md": (
+        lambda: b"---\ntitle: !!python/object/apply:os.system ['touch PWNED']\n---\n\nText.\n",
+        "frontmatter-syntax",
+    ),
+    "twenty-megabytes.md": (lambda: b"x" * (20 * 1024 * 1024), "file-error"),
+    "hundred-thousand-headings.md": (lambda: b"# h\n" * 100_000, "empty-section"),
+    "nested-quotes.md": (lambda: b"> " * 10_000 + b"Deep text.\n", ""),
+    "nested-lists.md": (lambda: b"- " * 10_000 + b"Deep item.\n", ""),
+    "nested-list-blocks.md": (lambda: b"".join(b"  " * i + b"- item\n" for i in range(2_000)), ""),
+    "nested-emphasis.md": (lambda: b"*" * 50_000 + b"text" + b"*" * 50_000 + b"\n", ""),
+    "open-brackets.md": (lambda: b"[" * 100_000 + b"\n", "truncated-text"),
+    "control-characters.md": (lambda: b"# Ctl\n\nA\x0bB\x0cC\x1bD \x7f text.\n", ""),
+    "lone-cr.md": (lambda: b"# Old Mac\r\rText with TODO.\r", "placeholder-text"),
+}
+
+
+def write_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (content, _) in DOCUMENTS.items():
+        (folder / name).write_bytes(content())
+    (folder / "good.md").write_text("# Good\n\nThis page is finished and fine.\n", "utf-8")
+    return folder
