@@ -95,3 +95,15 @@ def test_schemas_that_refer_to_each_other_in_a_circle(tmp_path: Path) -> None:
     found = findings(outcome)
     assert any("refers to itself" in str(d["message"]) for d in found if d["path"] == "post.md")
     assert any(d["path"] == "other.md" for d in found)
+
+
+def test_a_link_loop_in_the_tree_does_not_trap_the_walk(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "inner").mkdir(parents=True)
+    (docs / "inner" / "page.md").write_text("# Page\n\nTODO.\n", "utf-8")
+    (docs / "inner" / "loop").symlink_to(docs, target_is_directory=True)
+    (docs / "inner" / "self.md").symlink_to(docs / "inner" / "self.md")  # a link to itself
+    (docs / "inner" / "alias.md").symlink_to(docs / "inner" / "page.md")
+    outcome = check(tmp_path, "docs")
+    paths = sorted({str(d["path"]) for d in findings(outcome)})
+    assert paths == ["docs/inner/page.md", "docs/inner/self.md"]
