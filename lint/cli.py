@@ -145,6 +145,47 @@ def check(
     )
 
 
+STARTER_CONFIG = """\
+# contentlint configuration: see the README for every key.
+# Globs are relative to this file; a glob without "/" matches a file name at any depth.
+
+# include = ["posts/**/*.qmd", "docs/**/*.md"]   # default: every .md, .markdown, .qmd, .Rmd, .mdx
+exclude = ["_site/**", "_freeze/**", "node_modules/**"]
+fail-on = "warning"                              # error | warning | info
+
+[rules]
+# empty-section = "error"                        # error | warning | info | off
+# placeholder-text = { allow = ['TODO\\(#\\d+\\)'] }  # tracked TODOs are fine
+# draft-flag = "error"                           # off by default: turn it on where you publish
+
+# [[schemas]]                                    # front matter schema per glob
+# files = "posts/**"
+# schema = "builtin:blog-post"                   # or a path to a JSON Schema file
+
+[prose]
+engine = "harper"                                # or "languagetool"
+language = "en-US"
+accept = []                                      # names and jargon, e.g. ["Quarto", "dbt"]
+reject = []                                      # words not to use
+
+# [[overrides]]
+# files = "drafts/**"
+# rules = { placeholder-text = "off" }
+"""
+
+
+@main.command()
+def init() -> None:
+    """Write a starter contentlint.toml in the current folder (never over an existing one)."""
+    from lint.run import fail
+
+    target = Path.cwd() / "contentlint.toml"
+    if target.exists():
+        fail(f"{target} already exists; edit it, or remove it first")
+    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    click.echo(f"wrote {target}")
+
+
 @main.command()
 def server() -> None:
     """Run the language server over standard input and output (for editors)."""
