@@ -129,13 +129,61 @@ def _config_validator() -> Any:
     return _CONFIG_VALIDATOR
 
 
-def read_config_file(path: Path, rules: Mapping[str, type[Rule]]) -> Config:
-    """Read and validate one config file; raises ConfigError naming the file, line and key."""
+def _validated_key(path: Path, text: str, rules: Mapping[str, type[Rule]]) -> str:
+    """What makes a config file valid or not: its text, the tool's version, every rule's
+    options schema."""
+    from lint import __version__
+    from lint.cache import digest
+
+    schemas = json.dumps(
+        [[rule_id, rule.options_schema] for rule_id, rule in sorted(rules.items())],
+        default=str,
+    )
+    return "config:" + digest(__version__, str(path), text, schemas)
+
+
+def _memo(path: Path, data: Mapping[str, Any]) -> Any:
+    """Where a config that validated once is remembered: the cache folder next to it (not
+    when the config names its own ``cache-dir``, which is not known before it validates)."""
+    import os
+
+    from lint.cache import Cache
+
+    folder = os.environ.get("CONTENTLINT_CACHE_DIR")
+    if folder:
+        return Cache(Path(folder), "config")
+    if "cache-dir" in data or "cache-dir" in data.get("tool", {}).get("contentlint", {}):
+        return None
+    return Cache(path.parent.resolve() / ".contentlint_cache", "config")
+
+
+def read_config_file(path: Path, rules: Mapping[str, type[Rule]], remember: bool = False) -> Config:
+    """Read and validate one config file; raises ConfigError naming the file, line and key.
+
+    With ``remember``, a file that validated before with the same text, tool and rules is
+    not validated again (so most runs never import jsonschema)."""
+    data, text = _read_toml(path)
+    memo = _memo(path, data) if remember else None
+    key = _validated_key(path, text, rules) if memo is not None else ""
+    if memo is not None and memo.get_many([key]):
+        memo.close()
+        if path.name == "pyproject.toml":
+            data = data.get("tool", {}).get("contentlint", {})
+        return _config_from_data(data, path.parent.resolve(), (path,))
+    config = _validate_config(path, data, text, rules)
+    if memo is not None:
+        memo.put_many([(key, "valid")])
+        memo.close()
+    return config
+
+
+def _validate_config(
+    path: Path, data: dict[str, Any], text: str, rules: Mapping[str, type[Rule]]
+) -> Config:
     from lint.front_matter import toml_locations
     from lint.positions import LineIndex
     from lint.schema import validate
 
-    data, text = _read_toml(path)
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("contentlint", {})
@@ -270,14 +318,16 @@ def _merge_tables(lower: Mapping[str, Any], upper: Mapping[str, Any]) -> dict[st
     return merged
 
 
-def load_config(cwd: Path, explicit: Path | None, rules: Mapping[str, type[Rule]]) -> Config:
+def load_config(
+    cwd: Path, explicit: Path | None, rules: Mapping[str, type[Rule]], remember: bool = False
+) -> Config:
     """Defaults, then the project file found from ``cwd``, then ``--config FILE``."""
     project = find_project_config(cwd.resolve())
     config = Config(root=project.parent.resolve() if project else cwd.resolve())
     if project is not None:
-        config = merge(config, read_config_file(project, rules))
+        config = merge(config, read_config_file(project, rules, remember))
     if explicit is not None:
-        config = merge(config, read_config_file(explicit, rules))
+        config = merge(config, read_config_file(explicit, rules, remember))
     return config
 
 

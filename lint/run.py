@@ -109,7 +109,7 @@ def run_check(options: CheckOptions) -> NoReturn:
     rules = load_rule_classes()
     cwd = Path.cwd()
     try:
-        config = load_config(cwd, options.config_file, rules)
+        config = load_config(cwd, options.config_file, rules, remember=not options.no_cache)
     except ConfigError as error:
         fail(str(error))
     selection = _selection(options, rules)

@@ -111,3 +111,16 @@ def test_bad_config_above_the_working_folder(contentlint: RunCli, write: WriteFi
     nested = write({"contentlint.toml": "bogus = 1\n", "docs/deep/guide.md": DOCUMENT})
     outcome = contentlint("check", cwd=nested / "docs" / "deep")
     _config_error(outcome, "contentlint.toml:1: ", '"bogus"')
+
+
+def test_a_remembered_config_is_validated_again_once_it_changes(
+    contentlint: RunCli, write: WriteFiles
+) -> None:
+    write({"contentlint.toml": '[rules]\nempty-section = "error"\n', "a.md": "# A\n\n## B\n"})
+    for _ in range(2):  # the second run takes the config as validated before
+        outcome = contentlint("check", "--no-prose", "a.md")
+        assert outcome.code == 1 and "error [empty-section]" in outcome.stdout
+    write({"contentlint.toml": '[rules]\nempty-section = "eror"\n'})
+    broken = contentlint("check", "--no-prose", "a.md")
+    assert broken.code == 2
+    broken.one_line_error("contentlint.toml:2", "empty-section")
