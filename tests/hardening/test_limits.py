@@ -3,32 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.processes import run_check
 
 
 def check(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "lint",
-            "check",
-            "--no-cache",
-            "--no-prose",
-            "--format",
-            "json",
-            *args,
-        ],
-        cwd=folder,
-        env={**os.environ, "NO_COLOR": "1"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_check(folder, "--no-cache", "--no-prose", "--format", "json", *args, timeout=60)
 
 
 def findings(outcome: subprocess.CompletedProcess[str]) -> list[dict[str, object]]:

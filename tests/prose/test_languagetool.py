@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.processes import run_check
 from tests.prose.languagetool_replay import REPLAYS, ReplayServer, original_text
 
 DRAFT = (REPLAYS / "draft.md").read_text("utf-8")
@@ -21,16 +22,7 @@ SERVER_VARIABLE = "CONTENTLINT_LANGUAGETOOL_URL"
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "lint", "check", *args],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_check(project, *args)
 
 
 def write_project(root: Path, server: str, extra: str = "") -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from lint.prose_check import check_prose
 from lint.prose_engines import EngineFinding, Unit
 from lint.prose_engines.harper_engine import HarperEngine
 from lint.prose_settings import ProseSettings
+from tests.processes import run_check
 
 TEXT = (
     "# Notes\n\nThe first paragraph has a mispelled word.\n\n"
@@ -90,15 +90,7 @@ def test_without_a_cache_folder_everything_is_checked_every_time(checked: list[s
 
 
 def run(project: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "lint", "check", *args],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_check(project, *args, env=env)
 
 
 def test_the_cache_folder_is_next_to_the_config_and_no_cache_skips_it(tmp_path: Path) -> None:
