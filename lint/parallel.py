@@ -79,6 +79,7 @@ class Checker:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            self._start_shared_server()
             context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
             self._pool = ProcessPoolExecutor(
                 self._jobs, mp_context=context, initializer=_start_worker, initargs=(self._plan,)
@@ -108,6 +109,17 @@ class Checker:
                 yield from self._results(*window.popleft())
         while window:
             yield from self._results(*window.popleft())
+
+    def _start_shared_server(self) -> None:
+        """A local LanguageTool server is started here, before the workers fork, so that they
+        all use this one server instead of starting one each."""
+        prose = self._plan.prose
+        if prose is None or prose.engine != "languagetool" or prose.languagetool.server:
+            return
+        if self._plan.uses_prose(self._plan.config.root / "document.md"):
+            from lint.prose_engines import engine_for
+
+            engine_for(prose)
 
     @staticmethod
     def _results(

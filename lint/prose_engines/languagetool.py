@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 import shutil
 import signal
@@ -124,6 +125,8 @@ class LanguageToolEngine:
         self._settings = settings.languagetool
         self._language = settings.language
         self._tool: Any = None
+        #: Only the process that started the local server stops it (workers share it).
+        self._owner = os.getpid()
         if self._settings.server:
             self._url = self._settings.server.rstrip("/") + "/"
         else:
@@ -220,6 +223,8 @@ class LanguageToolEngine:
         return results
 
     def close(self) -> None:
+        if os.getpid() != self._owner:
+            return  # a worker forked with the engine: the server is its parent's to stop
         tool, self._tool = self._tool, None
         if tool is not None:
             tool.close()
