@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,24 @@ if TYPE_CHECKING:
     from lint.rule import Rule
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineErrors(click.Group):
+    """Usage errors as one ``error:`` line and exit 2, like every other error a user can make
+    (click would print the usage, a hint and the error on three lines)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.pop("standalone_mode", None)
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as error:
+            command = error.ctx.command_path if error.ctx is not None else "contentlint"
+            click.echo(f"error: {error.format_message()} (see {command} --help)", err=True)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("contentlint: interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
     __version__, "--version", prog_name="contentlint", message="%(prog)s %(version)s"
 )
@@ -43,13 +61,13 @@ def main() -> None:
     "--select",
     multiple=True,
     metavar="RULES",
-    help="Only these rule ids or groups (comma-separated; ALL for every rule).",
+    help="Only these rule ids or groups (comma-separated or repeated; ALL for every rule).",
 )
 @click.option(
     "--ignore",
     multiple=True,
     metavar="RULES",
-    help="Skip these rule ids or groups (comma-separated).",
+    help="Skip these rule ids or groups (comma-separated or repeated).",
 )
 @click.option(
     "--schema",
@@ -92,7 +110,7 @@ def main() -> None:
     "--jobs",
     type=click.IntRange(min=1),
     metavar="N",
-    help="Check files in N processes (default: the number of CPUs).",
+    help="Check files in N processes (default: the number of CPUs; under 32 files, one).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary.")
 @click.option(

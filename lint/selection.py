@@ -13,9 +13,9 @@ _BY_ID, _BY_GROUP, _BY_ALL = 3, 2, 1
 class Selection:
     """What the command line selected and ignored (empty ``select``: keep the configured set).
 
-    A rule selected by its id runs even when it is off by default or in the config; selecting
-    a group filters the rules that are on. When a rule matches both lists, the more specific
-    selector wins (an id beats a group beats ``ALL``); on a tie, ignore wins.
+    A rule selected by its id, or by ``ALL``, runs even when it is off by default or in the
+    config; selecting a group filters the rules that are on. When a rule matches both lists,
+    the more specific selector wins (an id beats a group beats ``ALL``); on a tie, ignore wins.
     """
 
     select: tuple[str, ...] = ()
@@ -27,8 +27,8 @@ class Selection:
         if self.select:
             if selected == 0:
                 return False
-            if selected < _BY_ID and not enabled:
-                return False
+            if selected == _BY_GROUP and not enabled:
+                return False  # a group filters the rules that are on; an id or ALL turns on
             return selected > ignored
         return enabled and ignored == 0
 

@@ -42,6 +42,8 @@ class ConciseReporter(Reporter):
 
     def finish(self, summary: Summary) -> None:
         if self.options.quiet:
+            if self.options.statistics and summary.total:
+                self._statistics(summary)  # asked for by name: shown even with --quiet
             return
         files = _plural(summary.files_checked, "file")
         if not summary.total:

@@ -11,7 +11,7 @@ import pytest
 import lint
 
 if TYPE_CHECKING:
-    from tests.cli.conftest import RunCli
+    from tests.cli.conftest import RunCli, WriteFiles
 
 BUILT_IN_RULES = {
     "file-error": "files",
@@ -141,3 +141,28 @@ def test_unknown_command(invoke: RunCli) -> None:
     outcome = invoke("lint")
     assert outcome.code == 2, outcome.output
     assert "lint" in outcome.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("check", "--fail-on", "bad"), "--fail-on"),
+        (("check", "--jobs", "0"), "--jobs"),
+        (("check", "--bogus"), "--bogus"),
+        (("frobnicate",), "frobnicate"),
+    ],
+)
+def test_a_mistyped_option_is_one_error_line_and_exit_2(
+    contentlint: RunCli, args: tuple[str, ...], fragment: str
+) -> None:
+    outcome = contentlint(*args)
+    assert outcome.code == 2
+    line = outcome.one_line_error(fragment)
+    assert "--help" in line and "Usage:" not in outcome.output
+
+
+def test_statistics_are_shown_with_quiet(contentlint: RunCli, write: WriteFiles) -> None:
+    write({"a.md": "# A\n\n## B\n\n## C\n"})
+    outcome = contentlint("check", "--no-prose", "-q", "--statistics", "a.md")
+    assert outcome.stdout.rstrip().endswith("2  empty-section  structure")
+    assert "Found" not in outcome.stdout

@@ -51,9 +51,13 @@ def test_selecting_an_off_rule_by_id_enables_it() -> None:
     assert decide(("truncated-text",), (), enabled=False) is True
 
 
-def test_selecting_an_off_rule_by_group_or_all_keeps_it_off() -> None:
+def test_selecting_an_off_rule_by_group_keeps_it_off() -> None:
     assert decide(("unfinished",), (), enabled=False) is False
-    assert decide((ALL,), (), enabled=False) is False
+
+
+def test_all_means_every_rule_even_those_off_by_default() -> None:
+    assert decide((ALL,), (), enabled=False) is True
+    assert decide((ALL,), ("unfinished",), enabled=False) is False
 
 
 def test_id_beats_group_among_selectors_in_any_order() -> None:
