@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.diagnostics import Finding, Severity
 from lint.document import Document
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
 from lint.paragraphs import Block, blocks, is_italic, is_label, is_paragraph, label_text
 from lint.rule import NO_OPTIONS
 
@@ -64,13 +68,22 @@ def _is_stub(doc: Document, block: Block, previous: Block | None, previous_is_la
         return (
             following is not None
             and is_paragraph(tokens, following)
-            and is_label(tokens[following + 1])
+            and (is_label(tokens[following + 1]) or _starts_with_bold(tokens[following + 1]))
         )
     if previous_is_label:
         return True
     if is_italic(tokens[block.index + 1]):
         return False
     return previous is not None and previous.kind == "content"
+
+
+def _starts_with_bold(inline: Token) -> bool:
+    """A paragraph that opens with its own bold label ("**Enterprise.** Churn fell…"): the next
+    label, so the label before it got nothing."""
+    children = [
+        c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())
+    ]
+    return bool(children) and children[0].type == "strong_open"
 
 
 def _before(block: Block) -> str:
