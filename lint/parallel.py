@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import collections
 import gc
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Severity
 from lint.engine import INTERNAL_ERROR, FileReport, Plan, check_path
+
+if TYPE_CHECKING:  # the pool machinery is imported only when a run starts workers
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: Fewer files than this are checked in this process: starting workers costs more.
 PARALLEL_MIN_FILES = 32
@@ -79,6 +80,9 @@ class Checker:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             self._start_shared_server()
             context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
             self._pool = ProcessPoolExecutor(
@@ -127,9 +131,7 @@ class Checker:
     ) -> Iterator[Callable[[], FileReport]]:
         try:
             reports = future.result()
-        except BrokenProcessPool as error:
-            reports = [_worker_failed(display, error) for display in displays]
-        except Exception as error:  # noqa: BLE001 - reported as these files' internal error
+        except Exception as error:  # noqa: BLE001 - a broken pool too: these files' internal error
             reports = [_worker_failed(display, error) for display in displays]
         for report in reports:
             yield _ready(report)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import atexit
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Literal, Protocol
+from typing import Any, ClassVar, Literal, Protocol
 
 from lint.prose_settings import ProseSettings
 
@@ -71,38 +71,35 @@ _ENGINES: dict[tuple[str, str, str], ProseEngine] = {}
 _VERSIONS: dict[tuple[str, str, str], str] = {}
 
 
+def _module(settings: ProseSettings) -> Any:
+    """The module of the configured engine, imported only when prose is checked."""
+    if settings.engine == "harper":
+        from lint.prose_engines import harper_engine
+
+        return harper_engine
+    from lint.prose_engines import languagetool
+
+    return languagetool
+
+
+def _key(settings: ProseSettings) -> tuple[str, str, str]:
+    return (settings.engine, settings.language, settings.engine_options())
+
+
 def engine_version(settings: ProseSettings) -> str:
     """The engine's version, found cheaply (no dictionary built, no server started); raises
     EngineUnavailable when the engine cannot run, so the run can stop before any file."""
-    key = (settings.engine, settings.language, settings.engine_options())
-    version = _VERSIONS.get(key)
+    version = _VERSIONS.get(_key(settings))
     if version is None:
-        if settings.engine == "harper":
-            from lint.prose_engines.harper_engine import harper_version
-
-            version = harper_version(settings)
-        else:
-            from lint.prose_engines.languagetool import languagetool_version
-
-            version = languagetool_version(settings)
-        _VERSIONS[key] = version
+        version = _VERSIONS[_key(settings)] = str(_module(settings).version_of(settings))
     return version
 
 
 def engine_for(settings: ProseSettings) -> ProseEngine:
     """The run's engine for ``settings``, started on first use and stopped at exit."""
-    key = (settings.engine, settings.language, settings.engine_options())
-    engine: ProseEngine | None = _ENGINES.get(key)
+    engine: ProseEngine | None = _ENGINES.get(_key(settings))
     if engine is None:
-        if settings.engine == "harper":
-            from lint.prose_engines.harper_engine import HarperEngine
-
-            engine = HarperEngine(settings)
-        else:
-            from lint.prose_engines.languagetool import LanguageToolEngine
-
-            engine = LanguageToolEngine(settings)
-        _ENGINES[key] = engine
+        engine = _ENGINES[_key(settings)] = _module(settings).Engine(settings)
         atexit.register(engine.close)
     return engine
 

@@ -135,3 +135,8 @@ class HarperEngine:
 
     def close(self) -> None:
         """Nothing to stop: Harper runs in this process."""
+
+
+#: What lint.prose_engines looks up in each engine module.
+Engine = HarperEngine
+version_of = harper_version

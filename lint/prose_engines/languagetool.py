@@ -241,3 +241,8 @@ def _finding(match: dict[str, Any], start: int, end: int) -> EngineFinding:
         code=str(rule.get("id", "")),
         suggestions=tuple(itertools.islice((value for value in replacements if value), 5)),
     )
+
+
+#: What lint.prose_engines looks up in each engine module.
+Engine = LanguageToolEngine
+version_of = languagetool_version
