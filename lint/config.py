@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.diagnostics import Severity
+from lint.dialects.resolve import DialectRule
 from lint.globs import matches
 from lint.rule import Rule, default_options, enabled_by_default
 from lint.suggest import did_you_mean
@@ -69,6 +70,10 @@ class Config:
     cache_dir: Path | None = None
     #: The ``[limits]`` table as written.
     limits: Mapping[str, Any] = field(default_factory=dict)
+    #: ``dialect`` settings, project-wide (no globs) and per ``[[overrides]]`` entry, in order.
+    dialects: tuple[DialectRule, ...] = ()
+    #: Whether dialects are detected from the project's files (None: not said, so yes).
+    detect: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -203,8 +208,24 @@ def _validate_config(
         message = problem.message.replace("the front matter", "the config")
         raise fail(problem.path, message)
     _check_rule_tables(data, rules, fail)
+    _check_dialects(data, fail)
     base = path.parent.resolve()
     return _config_from_data(data, base, (path,))
+
+
+def _check_dialects(data: Mapping[str, Any], fail: Any) -> None:
+    from lint.dialects.registered import registered_dialects
+
+    names = list(registered_dialects())
+    places: list[tuple[tuple[str | int, ...], Any]] = [(("dialect",), data.get("dialect"))]
+    places += [
+        (("overrides", number, "dialect"), entry.get("dialect"))
+        for number, entry in enumerate(data.get("overrides", []))
+    ]
+    for where, name in places:
+        if name is not None and name not in names:
+            hint = did_you_mean(name, names) or f" (known: {', '.join(names)})"
+            raise fail(where, f'unknown dialect "{name}"{hint}')
 
 
 def _check_rule_tables(data: Mapping[str, Any], rules: Mapping[str, type[Rule]], fail: Any) -> None:
@@ -262,8 +283,15 @@ def _config_from_data(data: Mapping[str, Any], base: Path, sources: tuple[Path, 
         Scoped(base, _globs(entry["files"]), schema=_schema_location(entry["schema"], base))
         for entry in data.get("schemas", [])
     ] + [
-        Scoped(base, _globs(entry["files"]), rules=_rule_settings(entry["rules"]))
+        Scoped(base, _globs(entry["files"]), rules=_rule_settings(entry.get("rules", {})))
         for entry in data.get("overrides", [])
+        if "rules" in entry
+    ]
+    dialects = [DialectRule(base, (), data["dialect"])] if "dialect" in data else []
+    dialects += [
+        DialectRule(base, _globs(entry["files"]), entry["dialect"])
+        for entry in data.get("overrides", [])
+        if "dialect" in entry
     ]
     fail_on = data.get("fail-on")
     prose = dict(data.get("prose", {}))
@@ -281,6 +309,8 @@ def _config_from_data(data: Mapping[str, Any], base: Path, sources: tuple[Path, 
         prose=prose,
         cache_dir=cache_dir,
         limits=dict(data.get("limits", {})),
+        dialects=tuple(dialects),
+        detect=data.get("detect"),
     )
 
 
@@ -304,6 +334,8 @@ def merge(lower: Config, upper: Config) -> Config:
         prose=_merge_tables(lower.prose, upper.prose),
         cache_dir=upper.cache_dir or lower.cache_dir,
         limits={**lower.limits, **upper.limits},
+        dialects=lower.dialects + upper.dialects,
+        detect=upper.detect if upper.detect is not None else lower.detect,
     )
 
 

@@ -15,6 +15,7 @@ from lint.positions import LineIndex, Span
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from lint.dialects import Dialect
     from lint.front_matter import FrontMatter
     from lint.prose import Segment
 from lint.sections import Section, build_sections, flow
@@ -81,9 +82,12 @@ class Document:
     lines: LineIndex = field(repr=False)
     front_matter: FrontMatter | None = field(repr=False)
     body_start: int = field(repr=False)
+    #: The site generator's syntax and renderer the document is written for.
+    dialect: type[Dialect] = field(repr=False)
 
     @classmethod
-    def from_text(cls, path: str, text: str) -> Document:
+    def from_text(cls, path: str, text: str, dialect: type[Dialect] | None = None) -> Document:
+        """The document of ``text``; without a dialect, the one its extension claims."""
         if "\r" in text:
             # A lone CR ends a line for Markdown parsers and editors; as LF it does for us
             # too, with every offset and column unchanged.
@@ -92,11 +96,23 @@ class Document:
 
         lines = LineIndex(text)
         front_matter, body_start = find_front_matter(text, lines)
-        return cls(path, text, lines, front_matter, body_start)
+        if dialect is None:
+            from lint.dialects.registered import by_extension
 
-    @property
-    def is_mdx(self) -> bool:
-        return PurePath(self.path).suffix.lower() == ".mdx"
+            dialect = by_extension(PurePath(path).suffix)
+        return cls(path, text, lines, front_matter, body_start, dialect)
+
+    @cached_property
+    def is_partial(self) -> bool:
+        """A file that is included into other pages (``_name.md``), not a page of its own:
+        its dialect's generator says which."""
+        return self.dialect.is_partial(PurePath(self.path))
+
+    def body_offset(self, parsed_offset: int) -> int:
+        """The offset in ``text`` of an offset into the parsed source (whose front matter is
+        replaced by blank lines)."""
+        padding = self.body_first_line - 1
+        return self.body_start + max(parsed_offset - padding, 0)
 
     @cached_property
     def body_first_line(self) -> int:
@@ -105,11 +121,11 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         """markdown-it-py tokens of the body; ``map`` holds 0-based file line numbers."""
-        from lint.markdown import parse
+        from lint.dialects.parser import parse
 
         # Blank lines stand in for the front matter, so token lines are file lines.
         padding = "\n" * (self.body_first_line - 1)
-        return parse(padding + self.text[self.body_start :], mdx=self.is_mdx)
+        return parse(padding + self.text[self.body_start :], self.dialect.syntax)
 
     @cached_property
     def _events(self) -> list[tuple[int, int, str, int]]:

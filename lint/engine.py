@@ -10,12 +10,14 @@ from typing import Any
 
 from lint.config import ActiveRule, Config, resolve_rules
 from lint.diagnostics import Diagnostic, Finding, Severity
+from lint.dialects import Dialect
+from lint.dialects.resolve import DialectResolver
 from lint.document import DecodeError, Document, decode
 from lint.prose_engines import EngineUnavailable
 from lint.prose_settings import ProseSettings
 from lint.rule import Rule
 from lint.selection import Selection
-from lint.suppression import find_suppressions
+from lint.suppression import Suppressions, find_suppressions
 
 FILE_ERROR = "file-error"
 PROSE_GROUP = "prose"
@@ -56,6 +58,21 @@ class Plan:
     schema_stamps: dict[str, str] = field(default_factory=dict, repr=False)
     _instances: dict[str, Rule] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[Any, ...], list[ActiveRule]] = field(default_factory=dict, repr=False)
+    _dialects: DialectResolver | None = field(default=None, repr=False)
+
+    @property
+    def dialects(self) -> DialectResolver:
+        """Which dialect each file gets: the config's choices, detection, the extension."""
+        if self._dialects is None:
+            from lint.dialects.registered import registered_dialects
+
+            self._dialects = DialectResolver(
+                registered_dialects(), self.config.dialects, self.config.detect is not False
+            )
+        return self._dialects
+
+    def dialect_for(self, path: Path) -> type[Dialect]:
+        return self.dialects.choose(path).dialect
 
     def active_rules(self, path: Path) -> list[ActiveRule]:
         """The rules that run on ``path``, with their severities and options."""
@@ -131,17 +148,20 @@ def check_bytes(display: str, path: Path, data: bytes, plan: Plan) -> FileReport
 
 def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
     """Run every active rule on the document of ``text``."""
-    doc = Document.from_text(display, text)
+    doc = Document.from_text(display, text, plan.dialect_for(path))
     report = FileReport(display, [], doc.text if plan.keep_text else None)
     prose_statistics = sys.modules.get("lint.prose_check")
     before = _prose_counts(prose_statistics)
-    suppressions = None
+    suppressions: Suppressions | None = None
+    looked_for_suppressions = False
     for active in plan.active_rules(path):
         rule_class = plan.rules[active.id]
         try:
             findings = list(plan.instance(active.id).check(doc, active.options))
-            if findings and suppressions is None:
-                suppressions = find_suppressions(doc)
+            if findings and not looked_for_suppressions:
+                looked_for_suppressions = True
+                found = find_suppressions(doc)
+                suppressions = None if found.empty else found
         except EngineUnavailable:
             raise  # the prose engine cannot run at all: one message for the run, not per file
         except Exception as error:  # noqa: BLE001 - a crashing rule must not stop the run

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _TEXT_CHILDREN = frozenset(
-    {"text", "code_inline", "math_inline", "math_inline_double", "shortcode", "citation"}
+    {"text", "code_inline", "math_inline", "math_inline_double", "template", "citation"}
 )
 
 

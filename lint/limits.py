@@ -49,6 +49,6 @@ def current() -> Limits:
 def apply(limits: Limits) -> None:
     global _current
     _current = limits
-    markdown = sys.modules.get("lint.markdown")
-    if markdown is not None:
-        markdown.parser.cache_clear()  # its nesting limit was set when it was built
+    parser = sys.modules.get("lint.dialects.parser")
+    if parser is not None:
+        parser.parser_for.cache_clear()  # its nesting limit was set when it was built

@@ -14,7 +14,10 @@ from lint.inline import children_text, plain_text
 
 _LABEL_OPEN = {"strong_open": "strong_close", "em_open": "em_close"}
 #: A label is a short title, not a sentence in bold.
-MAX_LABEL_WORDS = 12
+MAX_LABEL_WORDS = 8
+#: A bold text this long that ends with a full stop is a sentence ("**All versions are
+#: affected.**"), not a label.
+SENTENCE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -71,11 +74,12 @@ def is_paragraph(tokens: Sequence[Token], index: int) -> bool:
     return tokens[index].type == "paragraph_open" and index + 1 < len(tokens)
 
 
-def label_text(inline: Token) -> str | None:
+def label_text(inline: Token, sentences: bool = False) -> str | None:
     """The text of a paragraph that is only a bold or italic label (``**Keynote.**``), else None.
 
     After the closing ``**`` only ``.``, ``:`` and spaces may follow; a label is at most
-    ``MAX_LABEL_WORDS`` words and does not end with ``!``.
+    ``MAX_LABEL_WORDS`` words, does not end with ``!`` or ``?`` and, unless ``sentences``,
+    is not a sentence (four words or more ending with a full stop).
     """
     children = [
         child
@@ -102,6 +106,10 @@ def label_text(inline: Token) -> str | None:
     text = children_text(children[1:end]).strip()
     if not text or text.endswith("!") or len(text.split()) > MAX_LABEL_WORDS:
         return None
+    if text.endswith("?") or (
+        not sentences and text.endswith(".") and len(text.split()) >= SENTENCE_WORDS
+    ):
+        return None  # a question, or a sentence in bold: not a title
     if any(child.type in ("link_open", "image", "code_inline") for child in children[1:end]):
         return None
     if "{{" in text:  # a site generator's macro ({{domxref(...)}}) makes it content
@@ -140,7 +148,7 @@ def is_link_only(inline: Token) -> bool:
             depth += 1
         elif child.type in ("link_close", "span_close"):
             depth -= 1
-        elif child.type in ("image", "shortcode", "html_inline", "softbreak", "hardbreak"):
+        elif child.type in ("image", "template", "emoji", "html_inline", "softbreak", "hardbreak"):
             continue
         elif depth == 0 and child.type == "text" and child.content.strip(" \t,|·•-–—"):
             stripped = child.content.strip()

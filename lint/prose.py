@@ -23,8 +23,10 @@ PLACEHOLDER = "code"
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")
-_SKIPPED_LITERALS = {"math_inline", "math_inline_double", "shortcode", "citation", "html_inline"}
-_PLACEHOLDER_LITERALS = {"math_inline", "math_inline_double", "shortcode", "citation"}
+_SKIPPED_LITERALS = {
+    "math_inline", "math_inline_double", "template", "citation", "html_inline", "emoji"
+}  # fmt: skip
+_PLACEHOLDER_LITERALS = {"math_inline", "math_inline_double", "template", "citation"}
 _EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 
 
@@ -269,7 +271,8 @@ def _markup(walker: _Walker, child: Token, following: Token | None, builder: _Bu
         walker.code(child, builder)
         walker.attributes(following)
     elif kind in _SKIPPED_LITERALS:
-        walker.literal(child, builder if kind in _PLACEHOLDER_LITERALS else None)
+        placeholder = kind in _PLACEHOLDER_LITERALS and not (child.meta or {}).get("comment")
+        walker.literal(child, builder if placeholder else None)
     elif kind in _EMPHASIS:
         walker.skip_to(child.markup)
     elif kind in ("link_open", "span_open"):

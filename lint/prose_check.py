@@ -181,7 +181,11 @@ def _engine_results(settings: ProseSettings, units: Sequence[Unit]) -> list[list
     only then, so a run whose results are all cached never builds a dictionary or a server)."""
     cache = _cache(settings)
     version = engine_version(settings)
-    keys = [_unit_key(settings, version, unit) for unit in units]
+    known: dict[Unit, str] = {}  # a repeated text (100,000 equal headings) is hashed once
+    keys = [
+        known.get(unit) or known.setdefault(unit, _unit_key(settings, version, unit))
+        for unit in units
+    ]
     stored = cache.get_many(keys) if cache is not None else {}
     results: list[list[EngineFinding] | None] = [None] * len(units)
     missing = []

@@ -1,4 +1,4 @@
-"""Rule and reporter plugins, loaded from entry points; built-ins register the same way."""
+"""Rule, dialect and reporter plugins, loaded from entry points; built-ins register the same way."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from lint.rule import Rule
 
 RULES_GROUP = "contentlint.rules"
 REPORTERS_GROUP = "contentlint.reporters"
+DIALECTS_GROUP = "contentlint.dialects"
 
 _REQUIRED_ATTRIBUTES = ("id", "summary", "groups", "severity", "options_schema", "check")
 
@@ -94,3 +95,26 @@ def load_reporter(name: str) -> Loaded:
 
 def rule_classes(loaded: Loaded) -> dict[str, type[Rule]]:
     return dict(sorted(loaded.items.items()))
+
+
+def load_dialects() -> Loaded:
+    """Every dialect class registered under ``contentlint.dialects``, by name."""
+    loaded, failures = _load_group(DIALECTS_GROUP)
+    result = Loaded(failures=failures)
+    origins: dict[str, str] = {}
+    for entry, dialect in loaded:
+        missing = [name for name in ("name", "summary", "syntax") if not hasattr(dialect, name)]
+        if missing:
+            result.failures.append(
+                f"plugin '{entry.name}' from {_origin(entry)} is not a dialect (it lacks "
+                f"{', '.join(missing)}) and was skipped"
+            )
+            continue
+        if dialect.name in result.items and result.items[dialect.name] is not dialect:
+            raise RegistryError(
+                f"two plugins register the dialect '{dialect.name}': {origins[dialect.name]} "
+                f"and {_origin(entry)}; uninstall one of them"
+            )
+        result.items[dialect.name] = dialect
+        origins[dialect.name] = _origin(entry)
+    return result

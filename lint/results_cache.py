@@ -15,15 +15,16 @@ from lint import __version__
 from lint.cache import Cache, digest
 from lint.config import ActiveRule
 from lint.diagnostics import Diagnostic
+from lint.dialects import Dialect
 from lint.rule import Rule
 
 #: Bump when the meaning of cached diagnostics changes without a version change.
-RESULTS_PROTOCOL = "1"
+RESULTS_PROTOCOL = "2"
 
 
-def _module_stamp(rule: type[Rule]) -> str:
-    """Where a rule's code lives and its size and modification time: an edited or upgraded
-    rule (built-in or plugin) gets new keys."""
+def _module_stamp(rule: type[Any]) -> str:
+    """Where a rule's (or dialect's) code lives and its size and modification time: an
+    edited or upgraded plugin gets new keys."""
     module = sys.modules.get(rule.__module__)
     file: str | None = getattr(module, "__file__", None)
     if not file:
@@ -88,8 +89,13 @@ def rules_fingerprint(
     return digest(*parts)
 
 
-def file_key(fingerprint: str, display: str, data: bytes) -> str:
-    return digest(fingerprint, display, hashlib.sha256(data).hexdigest())
+def dialect_stamp(dialect: type[Dialect]) -> str:
+    """What of a file's dialect decides its diagnostics: its name and its code."""
+    return f"{dialect.name}:{_module_stamp(dialect)}"
+
+
+def file_key(fingerprint: str, dialect: str, display: str, data: bytes) -> str:
+    return digest(fingerprint, dialect, display, hashlib.sha256(data).hexdigest())
 
 
 class ResultsCache:

@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -79,6 +79,8 @@ class RunStatistics:
     seconds: float = 0.0
     jobs: int = 1
     notes: list[str] = field(default_factory=list)
+    #: (dialect, why) → the folders (as shown) whose files got it, and how many files.
+    dialects: dict[tuple[str, str], tuple[list[str], int]] = field(default_factory=dict)
 
 
 def fail(message: str) -> NoReturn:
@@ -178,7 +180,38 @@ def _selection(options: CheckOptions, rules: dict[str, type[Rule]]) -> Selection
     return selection
 
 
+def _note_dialects(
+    plan: Plan, files: Sequence[tuple[str, Path]], statistics: RunStatistics
+) -> None:
+    for display, path in files:
+        choice = plan.dialects.choose(path)
+        key = (choice.dialect.name, choice.reason)
+        folders, count = statistics.dialects.get(key, ([], 0))
+        folder = PurePath(display).parent.as_posix()
+        if folder not in folders:
+            folders.append(folder)
+        statistics.dialects[key] = (folders, count + 1)
+
+
+#: How many folders ``-v`` names for each dialect before it says "and N more".
+SHOWN_FOLDERS = 4
+
+
+def _report_dialects(statistics: RunStatistics) -> None:
+    for (name, reason), (folders, count) in sorted(statistics.dialects.items()):
+        shown = ", ".join(folders[:SHOWN_FOLDERS])
+        more = len(folders) - SHOWN_FOLDERS
+        if more > 0:
+            shown += f" and {more} more folder{'s' if more > 1 else ''}"
+        click.echo(
+            f"contentlint: dialect {name} ({reason}) for {count} file"
+            f"{'s' if count != 1 else ''} in {shown}",
+            err=True,
+        )
+
+
 def _report_statistics(plan: Plan, statistics: RunStatistics) -> None:
+    _report_dialects(statistics)
     parsed = statistics.files - statistics.from_cache
     click.echo(
         f"contentlint: {statistics.files} files in {statistics.seconds:.2f} s "
@@ -307,6 +340,8 @@ def _run(
     collected = collect(file_paths, plan.config, cwd, options.force_exclude)
     for missing in collected.missing:
         click.echo(f"error: {missing}: no such file or folder", err=True)
+    if options.verbose:
+        _note_dialects(plan, collected.files, statistics)
     summary = Summary(groups_of={rule_id: rule.groups for rule_id, rule in plan.rules.items()})
     crashed = failing = False
     reporter.start()
@@ -364,16 +399,23 @@ def _through_cache(
 ) -> Iterator[FileReport]:
     """Every file's key first (looked up in batches), then one stream of the misses through
     the checker, so that workers never wait between batches."""
-    from lint.results_cache import file_key
+    from lint.results_cache import dialect_stamp, file_key
 
     keys: list[str | None] = []
+    stamps: dict[str, str] = {}
     hits: dict[str, list[Diagnostic]] = {}
     for start in range(0, len(files), BATCH_FILES):
         batch_keys = []
         for display, path in files[start : start + BATCH_FILES]:
             data = _read_for_key(path, plan)
+            dialect = plan.dialect_for(path)
+            stamp = stamps.get(dialect.name) or stamps.setdefault(
+                dialect.name, dialect_stamp(dialect)
+            )
             batch_keys.append(
-                file_key(_fingerprint(plan, path), display, data) if data is not None else None
+                file_key(_fingerprint(plan, path), stamp, display, data)
+                if data is not None
+                else None
             )
         hits.update(cache.get_many([key for key in batch_keys if key is not None]))
         keys.extend(batch_keys)

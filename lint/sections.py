@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from lint.dialects.syntax import (
+    COMMENT,
+    CONTAINER_OPEN,
+    CONTAINER_TITLE_OPEN,
+    HIDDEN,
+)
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-
-_COMMENT_ONLY = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
+#: Blocks that are not content: notes nobody reads, markup that renders nothing.
+NOT_CONTENT = frozenset({COMMENT, HIDDEN})
 
 
 @dataclass(eq=False)
@@ -37,19 +43,61 @@ class Section:
 
 
 def is_comment_only(token: Token) -> bool:
-    return token.type == "html_block" and _COMMENT_ONLY.fullmatch(token.content) is not None
+    """An HTML block that holds only comments (and spaces)."""
+    if token.type != "html_block":
+        return False
+    content = token.content
+    position = 0
+    while True:
+        start = content.find("<!--", position)
+        if start == -1:
+            return not content[position:].strip() and position > 0
+        if content[position:start].strip():
+            return False
+        end = content.find("-->", start + 4)
+        if end == -1:
+            return False
+        position = end + 3
+
+
+def is_content(token: Token) -> bool:
+    """Whether a block (its opening token) is something a reader gets: not a comment, not
+    markup that renders nothing."""
+    return token.type not in NOT_CONTENT and not is_comment_only(token)
+
+
+def renders_when_empty(token: Token) -> bool:
+    """An empty container with attributes (a Quarto listing ``:::{#posts}``, a layout hook)
+    is filled when the page is rendered."""
+    meta = token.meta or {}
+    return bool(meta.get("attributes"))
+
+
+def _close_container(
+    tokens: list[Token],
+    events: list[tuple[int, int, str, int]],
+    opened: tuple[int, int],
+    end_line: int,
+    index: int,
+) -> None:
+    opening, events_before = opened
+    if len(events) == events_before + 1 and renders_when_empty(tokens[opening]):
+        events.append((end_line, len(events), "content", opening))
+    events.append((end_line, len(events), "div_close", index))
 
 
 def flow(tokens: list[Token]) -> list[tuple[int, int, str, int]]:
     """The top-level reading order: (line, order, kind, token index), sorted by line.
 
-    ``kind`` is ``heading``, ``content`` (a block outside lists, quotes and tables; an HTML
-    comment is not content), ``div_open`` or ``div_close`` (fenced divs are transparent).
+    ``kind`` is ``heading``, ``content`` (a block outside lists, quotes and tables; a
+    comment or hidden markup is not content), ``div_open`` or ``div_close`` (containers,
+    whatever their syntax, are transparent; an empty one that renders something is content).
     """
     events: list[tuple[int, int, str, int]] = []
-    containers: list[bool] = []  # for each open container: whether it is a fenced div
-    inside = 0  # how many of the open containers are not fenced divs
+    containers: list[bool] = []  # for each open block: whether it is a transparent container
+    inside = 0  # how many of the open blocks are not transparent containers
     div_ends: list[int] = []
+    opened: list[tuple[int, int]] = []  # open containers: (token index, events before it)
     for index, token in enumerate(tokens):
         nesting = token.nesting
         if nesting == -1:
@@ -57,7 +105,7 @@ def flow(tokens: list[Token]) -> list[tuple[int, int, str, int]]:
             if not is_div:
                 inside = max(inside - 1, 0)
             elif inside == 0:
-                events.append((div_ends.pop(), len(events), "div_close", index))
+                _close_container(tokens, events, opened.pop(), div_ends.pop(), index)
             continue
         kind = token.type
         if kind == "footnote_block_open":
@@ -71,13 +119,14 @@ def flow(tokens: list[Token]) -> list[tuple[int, int, str, int]]:
             line = token.map[0] + 1
             if kind == "heading_open":
                 events.append((line, len(events), "heading", index))
-            elif kind == "fenced_div_open":
+            elif kind == CONTAINER_OPEN:
                 div_ends.append(max(token.map[1], line))
+                opened.append((index, len(events)))
                 events.append((line, len(events), "div_open", index))
-            elif not is_comment_only(token):
+            elif kind != CONTAINER_TITLE_OPEN and is_content(token):
                 events.append((line, len(events), "content", index))
         if nesting == 1:
-            is_div = kind == "fenced_div_open"
+            is_div = kind == CONTAINER_OPEN
             containers.append(is_div)
             if not is_div:
                 inside += 1

@@ -34,6 +34,10 @@ class Suppressions:
     next_line: dict[int, list[frozenset[str]]] = field(default_factory=dict)
     ranges: list[Disabled] = field(default_factory=list)
 
+    @property
+    def empty(self) -> bool:
+        return not (self.whole_file or self.next_line or self.ranges)
+
     def suppresses(self, rule_id: str, groups: Sequence[str], line: int) -> bool:
         def named(names: frozenset[str]) -> bool:
             return rule_id in names or any(group in names for group in groups)

@@ -8,7 +8,11 @@ from typing import Any, ClassVar
 from lint.diagnostics import Finding, Severity
 from lint.document import SLIDE_FORMATS, Document
 from lint.inline import plain_text
+from lint.paragraphs import is_link_only
 from lint.sections import Section
+
+#: Headings this deep style a caption or a byline rather than open a section.
+SMALL_PRINT_LEVEL = 5
 
 
 class EmptySection:
@@ -22,9 +26,13 @@ class EmptySection:
 
     Not reported: a heading that is the last thing in a fenced div (``:::``), which is how
     Quarto lays out a heading beside a column; headings named in ``allow`` (by default
-    "References" and "Bibliography", which pandoc fills with the cited works); documents whose
-    front matter names a slide or dashboard format (``skip_formats``), where a heading alone is
-    a title slide or a layout row.
+    "References" and "Bibliography", which pandoc fills with the cited works); a heading that
+    is only a link (a call to action), a level 5 or 6 heading (a caption or byline in small
+    type), a heading with no text (``empty-heading`` reports it), the last heading of a
+    partial (the page that includes it goes on); documents whose front matter names a slide
+    or dashboard format (``skip_formats``), where a heading alone is a title slide or a
+    layout row. A heading followed directly by another of the same level is reported even
+    when it means to group those that follow: give them a deeper level.
 
     Fix: write the section, or remove its heading until you do.
     """
@@ -57,15 +65,25 @@ class EmptySection:
         if doc.is_slides(options["skip_formats"]):
             return
         allowed = {title.casefold() for title in options["allow"]}
+        last_line = doc.lines.line_count
         for section in _all_sections(doc.sections):
             if not section.is_empty or section.ends_with_div:
                 continue
-            title = plain_text(doc.tokens[section.heading + 1]).strip()
-            if title.casefold() in allowed:
-                continue
+            inline = doc.tokens[section.heading + 1]
+            title = plain_text(inline).strip()
+            if not title or title.casefold() in allowed or is_link_only(inline):
+                continue  # no text is empty-heading's to report; a link heading is a link
+            if section.level >= SMALL_PRINT_LEVEL:
+                continue  # ##### and ###### set a caption or a byline in small type
+            if doc.is_partial and _ends_document(section, doc, last_line):
+                continue  # the page that includes it goes on
             span = doc.line_span(section.line)
             name = f'the section "{title}"' if title else "this section"
             yield Finding(span.start, span.end, f"{name} is empty")
+
+
+def _ends_document(section: Section, doc: Document, last_line: int) -> bool:
+    return not doc.text[doc.lines.line_start(section.line + 1) :].strip()
 
 
 def _all_sections(sections: Iterable[Section]) -> Iterator[Section]:

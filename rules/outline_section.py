@@ -18,28 +18,38 @@ if TYPE_CHECKING:
 #: Changelogs and release notes list terse entries by design (keepachangelog.com headings).
 _CHANGELOG_FILE = re.compile(r"(?i)^(change[-_ ]?log|changes|history|news|release[-_ ]?notes?)$")
 _CHANGE_HEADING = re.compile(
-    r"(?i)^\[?v?\d+\.\d+|^(added|changed|deprecated|removed|fixed|security|internal|"
-    r"breaking changes?|bug ?fixes|new features?|improvements|features|unreleased)\b"
+    r"(?i)\bv?\d+\.\d+|^(added|changed|deprecated|removed|fixed|fixes|security|internal|"
+    r"breaking changes?|bug ?fixes|new features?|improvements|features|unreleased)\b|"
+    r"\b(?:changes|changelog|release notes|what'?s new|highlights)\b"
 )
-_REFERENCE_CHILDREN = {"link_open", "code_inline", "citation", "shortcode", "image", "math_inline"}
+#: A list item that starts with a bold area name (``**stream**: fix…``): a changelog entry.
+_AREA_ENTRY = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*:")
+#: Items this short are names of things (a list of libraries, of devices), not notes.
+_NAME_WORDS = 2
+_TASK_OPEN = re.compile(r"\[ \]\s")
+_TASK_ANY = re.compile(r"\[[ xX]\]\s")
+_REFERENCE_CHILDREN = {"link_open", "code_inline", "citation", "template", "image", "math_inline"}
 
 
 class OutlineSection:
-    """A section whose whole body is a bullet outline of terse fragments, with no sentence
-    anywhere in it: the shape of notes to self ("- overall impressions", "- what did I want
-    out of this?") that were meant to become paragraphs.
+    """A section (or a document without headings) whose whole body is a bullet outline of
+    terse fragments, with no sentence anywhere in it: the shape of notes to self ("- overall
+    impressions", "- what did I want out of this?") that were meant to become paragraphs; and
+    a to-do checklist (``- [ ] write the intro``) with half of its boxes or more open, anywhere.
 
     A list counts as an outline when it has at least ``min_items`` items, no item reads as
     a sentence (capitalised, ``sentence_words`` words or more, ending in ``.``, ``!``, ``?`` or
     ``:``), few items
     carry links, code or citations (reference lists and release notes do), and it looks like
     notes: most items start in lower case, or it nests sub-items, or it asks itself
-    questions. A section with a paragraph anywhere in its own body is not an outline;
-    subsections are judged on their own.
+    questions. A list of names (items of one or two words: libraries, devices, people) and a
+    changelog's entries (``- **stream**: fix the order``) are not notes. A section with a
+    paragraph anywhere in its own body is not an outline; subsections are judged on their own.
 
     Not reported in slides and dashboards, in changelogs and release notes (files named
-    CHANGELOG, NEWS, release-notes...), or for sections under a version heading ("## 2.1.0")
-    or named for a kind of change ("Added", "Fixed", "Internal"...).
+    CHANGELOG, NEWS, release-notes...), or for sections under a heading that names a version
+    ("## 2.1.0", "Notable changes in 11.4.0") or a kind of change ("Added", "Fixed",
+    "Breaking changes", "What's new"...).
 
     Severity ``info`` by default: an outline can be the finished form of a page.
 
@@ -77,13 +87,16 @@ class OutlineSection:
         if doc.is_slides() or _CHANGELOG_FILE.search(PurePath(doc.path).stem):
             return
         tokens = doc.tokens
+        yield from _checklists(doc, options)
+        if not doc.sections:
+            yield from _outline_document(doc, options)
         for section, parent in _all_sections(doc.sections, None):
             if not section.blocks or _is_change_list(doc, section, parent):
                 continue
             if any(tokens[index].type != "bullet_list_open" for index in section.blocks):
                 continue
             items = list(_items(tokens, section.blocks))
-            if _is_outline(items, options):
+            if _is_outline(items, options) and not _is_checklist(items, options):
                 span = doc.line_span(section.line)
                 title = plain_text(tokens[section.heading + 1]).strip()
                 yield Finding(
@@ -92,6 +105,44 @@ class OutlineSection:
                     f'the section "{title}" is only an outline of notes '
                     f"({len(items)} items, no prose)",
                 )
+
+
+def _outline_document(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A document with no heading whose whole body is a bullet outline."""
+    starts = [index for kind, index in doc.flow if kind == "content"]
+    tokens = doc.tokens
+    if not starts or any(tokens[index].type != "bullet_list_open" for index in starts):
+        return
+    items = list(_items(tokens, starts))
+    if _is_outline(items, options) and not _is_checklist(items, options):
+        span = doc.block_span(tokens[starts[0]])
+        first = doc.line_span(doc.lines.position(span.start)[0])
+        yield Finding(
+            first.start,
+            first.end,
+            f"the document is only an outline of notes ({len(items)} items, no prose)",
+        )
+
+
+def _checklists(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A to-do checklist (``- [ ] write the intro``) with most of its boxes open."""
+    tokens = doc.tokens
+    if "[ ]" not in doc.text:
+        return
+    for kind, index in doc.flow:
+        if kind != "content" or tokens[index].type != "bullet_list_open":
+            continue
+        items = list(_items(tokens, [index]))
+        if _is_checklist(items, options):
+            open_items = sum(1 for inline, _ in items if _TASK_OPEN.match(inline.content))
+            span = doc.line_span(doc.lines.position(doc.block_span(tokens[index]).start)[0])
+            yield Finding(span.start, span.end, f"a to-do checklist with {open_items} open items")
+
+
+def _is_checklist(items: list[tuple[Token, int]], options: Mapping[str, Any]) -> bool:
+    tasks = [inline for inline, depth in items if depth >= 0 and _TASK_ANY.match(inline.content)]
+    open_items = sum(1 for inline in tasks if _TASK_OPEN.match(inline.content))
+    return open_items >= options["min_items"] and open_items * 2 >= len(items)
 
 
 def _is_change_list(doc: Document, section: Section, parent: Section | None) -> bool:
@@ -138,8 +189,12 @@ def _is_outline(items: list[tuple[Token, int]], options: Mapping[str, Any]) -> b
     references = sum(1 for inline, _ in items if _has_reference(inline))
     if references * 3 >= len(items):
         return False
-    lower = sum(1 for text in texts if text[:1].islower())
+    if any(_AREA_ENTRY.match(inline.content) for inline, _ in items):
+        return False  # "**stream**: fix the order": a changelog's entries
     nested = any(depth > 1 for _, depth in items)
+    if not nested and all(len(text.split()) <= _NAME_WORDS for text in texts):
+        return False  # a list of names: libraries, devices, people
+    lower = sum(1 for text in texts if text[:1].islower())
     questions = any(text.endswith("?") for text in texts)
     return lower * 2 > len(texts) or nested or questions
 

@@ -3,216 +3,64 @@
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 from lint.diagnostics import Finding, Severity
+from lint.dialects.syntax import COMMENT, TEMPLATE
 from lint.document import Document
+from lint.placeholders import (
+    DEFAULT_MARKERS,
+    WORD_MARKS,
+    PatternTimeout,
+    candidate,
+    compile_markers,
+    is_change_entry,
+    is_placeholder_value,
+    matches,
+    start_clock,
+)
 from lint.positions import Span
+from lint.sections import Section
 
-# The upper-case marks must stand as words of their own; "TODO notes" or "a TODO list" talk
-# about the mark rather than leave one.
-_MENTIONED = r"(?!\s+(?:notes?|comments?|lists?|items?|apps?|applications?|tags?|markers?|entries))"
-DEFAULT_MARKERS = (
-    # Each starts with its literal, so that a search skips ahead fast.
-    rf"TODO(?<![\w-]TODO)(?![\w-]){_MENTIONED}",
-    rf"FIXME(?<![\w-]FIXME)(?![\w-]){_MENTIONED}",
-    r"TBD(?<![\w-]TBD)(?![\w-])",
-    r"TBA(?<![\w-]TBA)(?![\w-])",
-    r"TK(?<![\w-]TK)(?![\w-])",
-    rf"XXX(?<![\w-]XXX)(?![\w-]){_MENTIONED}",
-    r"(?i:lorem ipsum dolor\b)",
-    r"(?i:^\W*(coming soon)\W*$)",
-    r"(?i:[(\[]\s*(coming soon)\s*[)\]])",
-    r"(?i:\b((?:more\s+)?(?:details?|info|information|content|examples?|documentation|docs|"
-    r"text|screenshots?|instructions)\s+(?:(?:is|are|will\s+be)\s+)?coming\s+soon)\b)",
-    r"(?i:^\W*(under construction)\W*$)",
-    r"(?i:\b(?:is|are|remains?)\s+(?:currently\s+|still\s+)?(under construction)\b)",
-    r"(?i:\[\s*citation needed\s*\])",
-    r"(?i:[\[(<{]\s*insert\b[^\])>}\n]{0,60}?\bhere\s*[\])>}])",
-    r"(?i:^\W*(insert\b[^.\n]{0,60}?\bhere)\W*$)",
-    r"(?i:[(\[]\s*(todo|tbd|fixme)\s*[:)\]])",
-    r"\bXX(?=\s?%)|(?<=[$€£])XX\b",
-    r"INSERT\b[^.\n]{0,60}?\bHERE\b",
-    r"\?\?\?+",
-)
-#: For each default marker: whether its words are matched case-sensitively, and the sets of
-#: words (any set, all its words) that every text it matches contains. A substring test finds
-#: the documents worth a closer look far faster than the patterns do.
-_EXACT, _ANY_CASE = True, False
-#: Where the words alone let through many documents, the (relaxed) pattern confirms them.
-_CONFIRM = "confirm"
-_KEYWORDS: dict[str, tuple[bool, tuple[tuple[str, ...], ...], str]] = dict(
-    zip(
-        DEFAULT_MARKERS,
-        (
-            (_EXACT, (("TODO",),), ""),
-            (_EXACT, (("FIXME",),), ""),
-            (_EXACT, (("TBD",),), ""),
-            (_EXACT, (("TBA",),), ""),
-            (_EXACT, (("TK",),), ""),
-            (_EXACT, (("XXX",),), ""),
-            (_ANY_CASE, (("lorem ipsum",),), _CONFIRM),
-            (_ANY_CASE, (("coming", "soon"),), _CONFIRM),
-            (_ANY_CASE, (("coming", "soon"),), _CONFIRM),
-            (_ANY_CASE, (("coming", "soon"),), _CONFIRM),
-            (_ANY_CASE, (("under construction",),), ""),
-            (_ANY_CASE, (("construction",),), _CONFIRM),
-            (_ANY_CASE, (("citation needed",),), ""),
-            (_ANY_CASE, (("insert", "here"),), _CONFIRM),
-            (_ANY_CASE, (("insert", "here"),), _CONFIRM),
-            (_ANY_CASE, (("todo",), ("tbd",), ("fixme",)), _CONFIRM),
-            (_EXACT, (("XX",),), ""),
-            (_EXACT, (("INSERT", "HERE"),), ""),
-            (_EXACT, (("???",),), ""),
-        ),
-        strict=True,
-    )
-)
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-
-
-class PatternTimeout(Exception):
-    """A user's pattern ran past the time a file may spend on such patterns."""
-
-    def __init__(self, pattern: str) -> None:
-        super().__init__(pattern)
-        self.pattern = pattern
-
-
-_DEADLINE: list[float] = [0.0]  # when the user's patterns must stop, for the current file
-
-
-class _Bounded:
-    """A user's regular expression, run by the ``regex`` module with a time limit: a
-    catastrophic pattern in the config must not hang the run."""
-
-    def __init__(self, pattern: str) -> None:
-        import regex  # only for patterns the user wrote
-
-        self._compiled = regex.compile(pattern)
-        self.pattern = pattern
-        self.flags = 0
-
-    def _timeout(self) -> float:
-        return max(_DEADLINE[0] - time.monotonic(), 0.001)
-
-    def search(self, text: str, pos: int = 0) -> Any:
-        try:
-            return self._compiled.search(text, pos, timeout=self._timeout())
-        except TimeoutError:
-            raise PatternTimeout(self.pattern) from None
-
-    def finditer(self, text: str) -> Iterator[Any]:
-        try:
-            yield from self._compiled.finditer(text, timeout=self._timeout())
-        except TimeoutError:
-            raise PatternTimeout(self.pattern) from None
-
-
-_DEFAULTS = frozenset(DEFAULT_MARKERS)
-
-
-@lru_cache(maxsize=32)
-def _compile(patterns: tuple[str, ...]) -> tuple[Any, ...]:
-    """Our own markers with ``re``; the user's with ``regex`` and a time limit."""
-    return tuple(re.compile(p) if p in _DEFAULTS else _Bounded(p) for p in patterns)
-
-
-@lru_cache(maxsize=32)
-def _relaxed(marker: Any) -> re.Pattern[str] | None:
-    """A pattern that matches the raw text wherever ``marker`` can match its prose: anchors
-    dropped, since markup may stand between a line's start and its text (``![Coming
-    soon](x.png)``); None when other anchors make that unsafe."""
-    if isinstance(marker, _Bounded):
-        return None  # the user's pattern: no first look, the prose is always extracted
-    pattern = marker.pattern.replace("^\\W*", "").replace("\\W*$", "")
-    outside_classes = re.sub(r"\[(?:\\.|[^\]])*\]", "", pattern)
-    if re.search(r"(?<!\\)[$^]", outside_classes):
-        return None
-    return re.compile(pattern, marker.flags)
-
-
-@dataclass(frozen=True)
-class _Prefilter:
-    """The words to look for in a text, once each, and which markers they let through."""
-
-    exact_words: tuple[str, ...]
-    any_case_words: tuple[str, ...]
-    #: Per keyword-known marker: (exact, alternatives, pattern to confirm with or None).
-    known: tuple[tuple[bool, tuple[tuple[str, ...], ...], re.Pattern[str] | None], ...]
-    #: Markers without keywords: their relaxed pattern, or None when only extraction can tell.
-    others: tuple[re.Pattern[str] | None, ...]
-
-
-@lru_cache(maxsize=32)
-def _prefilter(markers: tuple[re.Pattern[str], ...]) -> _Prefilter:
-    known = []
-    others = []
-    for marker in markers:
-        entry = _KEYWORDS.get(marker.pattern)
-        if entry is None:
-            others.append(_relaxed(marker))
-            continue
-        exact, alternatives, confirm = entry
-        known.append((exact, alternatives, _relaxed(marker) if confirm else None))
-    words = {
-        (exact, word)
-        for exact, alternatives, _ in known
-        for group in alternatives
-        for word in group
-    }
-    return _Prefilter(
-        tuple(sorted(word for exact, word in words if exact)),
-        tuple(sorted(word for exact, word in words if not exact)),
-        tuple(known),
-        tuple(others),
-    )
-
-
-def _candidate(text: str, start: int, markers: tuple[re.Pattern[str], ...]) -> bool:
-    """Whether the raw text has a candidate at all, before paying for prose extraction."""
-    prefilter = _prefilter(markers)
-    body = text[start:] if start else text
-    found = {word for word in prefilter.exact_words if word in body}
-    if prefilter.any_case_words:
-        lowered = body.lower()
-        found_any_case = {word for word in prefilter.any_case_words if word in lowered}
-    else:
-        found_any_case = set()
-    for exact, alternatives, confirm in prefilter.known:
-        present = found if exact else found_any_case
-        if not present:
-            continue
-        if any(all(word in present for word in group) for group in alternatives) and (
-            confirm is None or confirm.search(text, start)
-        ):
-            return True
-    return any(relaxed is None or relaxed.search(text, start) for relaxed in prefilter.others)
+#: Lower-case words that may be a placeholder standing alone: a cheap test of raw text.
+_VALUE_WORDS = ("todo", "tbd", "tba", "tbc", "fixme", "xxx", "???")
+_INSERT_HERE = re.compile(r"[\[(<{]?\s*INSERT\b[^.\n]{0,60}?\bHERE\b\s*[\])>}]?")
+_REFERENCE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*(\S*)", re.MULTILINE)
+#: Where a lone lower-case word is a placeholder; a heading "todo" names an API (``test.todo``).
+_SEGMENT_KINDS = ("paragraph", "table-cell", "alt-text", "term")
 
 
 class PlaceholderText:
     """A placeholder left in the text: TODO, FIXME, TBD, TBA, TK (the editors' mark for "to
     come"), XXX, "lorem ipsum", "coming soon", "under construction", "[citation needed]",
-    "[insert … here]", "???".
+    "[insert … here]", "???", a date such as ``2025-xx-xx``.
 
     Looked for in prose, headings, link text, image alt text, table cells and front matter
-    string values, each at its exact position; never inside code (inline or fenced), URLs or
-    HTML comments (``include_comments = true`` looks in comments too). The upper-case marks
-    must stand as words of their own, so "TODOs" or "TK-421" are not placeholders, and "TODO
-    notes" talks about the mark rather than leaving one. "Lorem ipsum" counts where the dummy
-    text itself is ("Lorem ipsum dolor…"), not where a sentence mentions it; "coming soon"
-    counts as a line of its own or after what is missing ("Details coming soon."); "under
-    construction" as a line of its own or in "this page is under construction". A pattern
-    with a group reports what the first group matched.
+    string values, each at its exact position; never inside code spans, URLs or markup. The
+    upper-case marks must stand as words of their own ("TODOs" and "TK-421" are not
+    placeholders) and must be left, not talked about: "TODO notes", "the TODO plugin",
+    "removed an outdated TODO", "dates are still TBD", a quoted "TODO" and the entries of a
+    changelog (items that cite a pull request or commit) only mention the mark. "Lorem
+    ipsum" counts where the dummy text itself is ("Lorem ipsum dolor…"); "coming soon" as a
+    line of its own, after a colon ("Windows: coming soon") or after what is missing ("A full
+    guide is coming soon!"), not as news ("support is coming soon"), nor as a heading over a
+    list of what is coming; "under construction" on a line of its own or in "this page is
+    under construction"; "???" standing apart from the words (not "what???").
+
+    Also a placeholder: a value, heading, paragraph, alt text, link text or link target
+    that is nothing but ``tbd``, ``todo`` or the like in any case (``title: tbd``,
+    ``![tbd](plot.png)``, ``[thesis](tbd)``); an empty link target (``[docs]()``); a
+    reference definition that points at one (``[survey]: TODO``); a code block that holds
+    only a mark, and ``[INSERT … HERE]`` inside code. Marks inside HTML comments, Liquid
+    ``{% comment %}`` and MDX ``{/* */}`` comments are notes the reader never sees: they are
+    reported at ``info`` (``include_comments = false`` turns that off).
 
     Options: ``markers`` replaces the list (regular expressions), ``extend_markers`` adds to
     it, ``ignore_markers`` removes entries from it (as written in the list), and ``allow``
     lists regular expressions whose matches are fine, e.g. ``TODO\\(#\\d+\\)`` for TODOs that
-    a team tracks in its issue tracker.
+    a team tracks in its issue tracker. A pattern with a group reports what the first group
+    matched.
     """
 
     id: ClassVar[str] = "placeholder-text"
@@ -248,8 +96,8 @@ class PlaceholderText:
             },
             "include_comments": {
                 "type": "boolean",
-                "default": False,
-                "description": "Also look inside HTML comments.",
+                "default": True,
+                "description": "Also look inside comments (reported at info).",
             },
             "front_matter": {
                 "type": "boolean",
@@ -263,22 +111,22 @@ class PlaceholderText:
 
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         ignored = set(options["ignore_markers"])
-        markers = _compile(
+        markers = compile_markers(
             tuple(
                 pattern
                 for pattern in (*options["markers"], *options["extend_markers"])
                 if pattern not in ignored
             )
         )
-        allowed = _compile(tuple(options["allow"]))
+        allowed = compile_markers(tuple(options["allow"]))
         from lint.limits import current
 
         seconds = current().pattern_seconds
-        _DEADLINE[0] = time.monotonic() + seconds
+        start_clock(seconds)
         try:
-            if _candidate(doc.text, doc.body_start, markers):
-                # Only a document whose raw text has a candidate pays for prose extraction.
-                yield from self._prose(doc, markers, allowed)
+            yield from _prose(doc, markers, allowed)
+            yield from _links(doc)
+            yield from _code(doc)
             if options["front_matter"]:
                 yield from _front_matter(doc, markers, allowed)
             if options["include_comments"]:
@@ -291,45 +139,150 @@ class PlaceholderText:
                 "was stopped; simplify it (or raise [limits] pattern-seconds)",
             )
 
-    def _prose(
-        self,
-        doc: Document,
-        markers: Sequence[re.Pattern[str]],
-        allowed: Sequence[re.Pattern[str]],
-    ) -> Iterator[Finding]:
-        from lint.prose import extract
-
-        marker_tuple = tuple(markers)
-
-        def keep(content: str) -> bool:
-            return _candidate(content, 0, marker_tuple)
-
-        for segment in extract(doc.tokens, doc.text, doc.lines.starts, keep):
-            for start, end, marker in _matches(segment.text, markers, allowed):
-                span = segment.span(start, end)
-                yield Finding(span.start, span.end, _message(marker))
-
 
 def _message(marker: str) -> str:
     return f'placeholder "{marker}" left in the text'
 
 
-def _matches(
-    text: str, markers: Sequence[re.Pattern[str]], allowed: Sequence[re.Pattern[str]]
-) -> Iterator[tuple[int, int, str]]:
-    spans = [
-        (found.start(), found.end()) for pattern in allowed for found in pattern.finditer(text)
-    ]
-    taken: list[tuple[int, int]] = []
-    for pattern in markers:
-        for found in pattern.finditer(text):
-            start, end = found.span(1) if found.lastindex else found.span()
-            if end == start or any(a <= start and end <= b for a, b in spans):
+def _may_hold_value(raw: str) -> bool:
+    lowered = raw.lower()
+    return any(word in lowered for word in _VALUE_WORDS)
+
+
+def _prose(
+    doc: Document, markers: Sequence[re.Pattern[str]], allowed: Sequence[re.Pattern[str]]
+) -> Iterator[Finding]:
+    marker_tuple = tuple(markers)
+    body = doc.text[doc.body_start :]
+    if not (candidate(body, 0, marker_tuple) or _may_hold_value(body)):
+        return  # only a document whose raw text has a candidate pays for prose extraction
+    from lint.prose import extract
+
+    def keep(content: str) -> bool:
+        return candidate(content, 0, marker_tuple) or _may_hold_value(content)
+
+    headings: dict[int, Section] | None = None
+    for segment in extract(doc.tokens, doc.text, doc.lines.starts, keep):
+        raw = doc.tokens[segment.token].content
+        entry = "list_item_open" in segment.containers and is_change_entry(raw)
+        found = False
+        for start, end, marker in matches(segment.text, markers, allowed):
+            if entry and marker in WORD_MARKS:
+                continue  # a changelog entry names the TODO its change removed
+            if segment.kind == "heading" and "coming soon" in marker.casefold():
+                headings = headings if headings is not None else _headings(doc.sections)
+                section = headings.get(segment.token - 1)
+                if section is not None and not section.is_empty:
+                    continue  # a heading over the list of what is coming
+            found = True
+            span = segment.span(start, end)
+            yield Finding(span.start, span.end, _message(marker))
+        if not found and segment.kind in _SEGMENT_KINDS and is_placeholder_value(segment.text):
+            text = segment.text
+            start = len(text) - len(text.lstrip())
+            span = segment.span(start, len(text.rstrip()))
+            yield Finding(span.start, span.end, _message(text.strip()))
+
+
+def _headings(sections: Iterable[Section]) -> dict[int, Section]:
+    found: dict[int, Section] = {}
+    for section in sections:
+        found[section.heading] = section
+        found.update(_headings(section.children))
+    return found
+
+
+def _links(doc: Document) -> Iterator[Finding]:
+    """Link targets that are empty or a placeholder, and link texts that are one."""
+    body = doc.text[doc.body_start :]
+    if "](" in body:
+        for token in doc.tokens:
+            if token.type != "inline" or token.map is None or "](" not in token.content:
                 continue
-            if any(start < b and a < end for a, b in taken):
-                continue  # one finding for overlapping markers
-            taken.append((start, end))
-            yield start, end, text[start:end]
+            yield from _inline_links(doc, token)
+    if "]:" in body:
+        yield from _reference_definitions(doc)
+
+
+def _inline_links(doc: Document, inline: Any) -> Iterator[Finding]:
+    from lint.inline import children_text
+
+    region = Span(doc.lines.line_start(inline.map[0] + 1), doc.lines.line_start(inline.map[1] + 1))
+    cursor = region.start
+    children = inline.children or []
+    for position, child in enumerate(children):
+        if child.type != "link_open" or child.markup == "autolink":
+            continue
+        href = str(child.attrGet("href") or "")
+        closing = next(
+            (at for at in range(position + 1, len(children)) if children[at].type == "link_close"),
+            len(children),
+        )
+        label = children_text(children[position + 1 : closing])
+        if href and not is_placeholder_value(href.strip("#/")):
+            if is_placeholder_value(label):
+                at = doc.text.find(f"[{label}]", cursor, region.end)
+                if at != -1:
+                    cursor = at + len(label) + 2
+                    yield Finding(at + 1, at + 1 + len(label), _message(label.strip()))
+            continue
+        target = f"]({href})" if href else "]()"
+        at = doc.text.find(target, cursor, region.end)
+        if at == -1:
+            continue
+        cursor = at + len(target)
+        if href:
+            yield Finding(at + 2, at + 2 + len(href), _message(href) + " (link target)")
+        else:
+            yield Finding(at, at + 3, "the link has an empty target")
+
+
+def _reference_definitions(doc: Document) -> Iterator[Finding]:
+    code = _code_lines(doc)
+    for found in _REFERENCE.finditer(doc.text, doc.body_start):
+        if doc.lines.position(found.start())[0] in code or found[1].startswith("^"):
+            continue
+        target = found[2]
+        if target and is_placeholder_value(target.strip("<>#/")):
+            yield Finding(found.start(2), found.end(2), _message(target) + " (link target)")
+
+
+def _code_lines(doc: Document) -> set[int]:
+    return {
+        line
+        for token in doc.tokens
+        if token.type in ("fence", "code_block") and token.map
+        for line in range(token.map[0] + 1, token.map[1] + 1)
+    }
+
+
+def _code(doc: Document) -> Iterator[Finding]:
+    """A code block that holds nothing but a mark (``TODO``), or ``[INSERT … HERE]`` in code."""
+    for token in doc.tokens:
+        if token.type not in ("fence", "code_block") or token.map is None:
+            continue
+        content = token.content.strip()
+        first_line = token.map[0] + (2 if token.type == "fence" else 1)
+        region_start = doc.lines.line_start(min(first_line, doc.lines.line_count))
+        region_end = doc.lines.line_start(token.map[1] + 1)
+        if _is_lone_mark(content):
+            at = doc.text.find(content.split()[0], region_start, region_end)
+            if at != -1:
+                yield Finding(at, at + len(content.splitlines()[0]), _message(content) + " (code)")
+            continue
+        if "INSERT" not in content:
+            continue
+        for found in _INSERT_HERE.finditer(content):
+            at = doc.text.find(found[0], region_start, region_end)
+            if at != -1:
+                yield Finding(at, at + len(found[0]), _message(found[0]) + " (code)")
+
+
+def _is_lone_mark(content: str) -> bool:
+    if not content or "\n" in content:
+        return False
+    first = content.split()[0].rstrip(":")
+    return first in WORD_MARKS or is_placeholder_value(content)
 
 
 def _strings(
@@ -345,6 +298,9 @@ def _strings(
             yield from _strings(item, (*path, position))
 
 
+_DATE_TEMPLATE = re.compile(r"(?i)^(?:yyyy-mm-dd|dd/mm/yyyy|mm/dd/yyyy)$")
+
+
 def _front_matter(
     doc: Document, markers: Sequence[re.Pattern[str]], allowed: Sequence[re.Pattern[str]]
 ) -> Iterator[Finding]:
@@ -352,35 +308,68 @@ def _front_matter(
     if front_matter is None or front_matter.data is None:
         return
     strings = list(_strings(front_matter.data, ()))
-    if not _candidate("\n".join(value for _, value in strings), 0, tuple(markers)):
+    joined = "\n".join(value for _, value in strings)
+    if not (candidate(joined, 0, tuple(markers)) or _may_hold_value(joined) or "yy" in joined):
         return
     for path, value in strings:
-        for _, _, marker in _matches(value, markers, allowed):
+        found = [marker for _, _, marker in matches(value, markers, allowed)]
+        if not found and (is_placeholder_value(value) or _DATE_TEMPLATE.match(value.strip())):
+            found = [value.strip()]
+        for marker in found:
             value_span = front_matter.locate(path)
             source = doc.text[value_span.start : value_span.end]
-            found = source.find(marker)
-            if found == -1:
+            at = source.find(marker)
+            if at == -1:
                 span = value_span
             else:
-                span = Span(value_span.start + found, value_span.start + found + len(marker))
+                span = Span(value_span.start + at, value_span.start + at + len(marker))
             yield Finding(span.start, span.end, _message(marker) + " (front matter)")
 
 
 def _comments(
     doc: Document, markers: Sequence[re.Pattern[str]], allowed: Sequence[re.Pattern[str]]
 ) -> Iterator[Finding]:
-    code_lines = {
-        line
-        for token in doc.tokens
-        if token.type in ("fence", "code_block") and token.map
-        for line in range(token.map[0] + 1, token.map[1] + 1)
-    }
-    for comment in _COMMENT.finditer(doc.text, doc.body_start):
-        if doc.lines.position(comment.start())[0] in code_lines:
+    """Marks in comments (HTML, Liquid, MDX), as notes at ``info``."""
+    for offset, body in _comment_texts(doc):
+        if body.lstrip().startswith("contentlint-"):
             continue
-        body = comment[1]
-        if body.strip().startswith("contentlint-"):
-            continue
-        for start, end, marker in _matches(body, markers, allowed):
-            offset = comment.start(1)
-            yield Finding(offset + start, offset + end, _message(marker) + " (in a comment)")
+        for start, end, marker in matches(body, markers, allowed):
+            yield Finding(
+                offset + start,
+                offset + end,
+                _message(marker) + " (in a comment)",
+                severity=Severity.INFO,
+            )
+
+
+def _comment_texts(doc: Document) -> Iterator[tuple[int, str]]:
+    """(offset in ``doc.text``, text) of every comment of the body outside code."""
+    text = doc.text
+    if "<!--" in text:
+        code = _code_lines(doc)
+        position = doc.body_start
+        while True:
+            start = text.find("<!--", position)
+            if start == -1:
+                break
+            end = text.find("-->", start + 4)
+            if end == -1:
+                break
+            position = end + 3
+            if doc.lines.position(start)[0] not in code:
+                yield start + 4, text[start + 4 : end]
+    for token in doc.tokens:
+        if token.type == COMMENT and token.meta:
+            yield doc.body_offset(int(token.meta.get("offset", 0))), token.content
+        elif token.type == "inline" and token.map is not None and "{/*" in token.content:
+            yield from _inline_comments(doc, token)
+
+
+def _inline_comments(doc: Document, inline: Any) -> Iterator[tuple[int, str]]:
+    region_start = doc.lines.line_start(inline.map[0] + 1)
+    region_end = doc.lines.line_start(inline.map[1] + 1)
+    for child in inline.children or []:
+        if child.type == TEMPLATE and (child.meta or {}).get("comment"):
+            at = doc.text.find(child.content, region_start, region_end)
+            if at != -1:
+                yield at + 1, child.content[1:-1]

@@ -11,24 +11,32 @@ from lint.document import Document
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-from lint.paragraphs import Block, blocks, is_italic, is_label, is_paragraph, label_text
+from lint.paragraphs import Block, blocks, is_label, is_paragraph, label_text
+from lint.placeholders import is_placeholder_label
 from lint.rule import NO_OPTIONS
+
+#: A lone label this short reads as a title waiting for its text (``**Alerting**``).
+TITLE_WORDS = 3
 
 
 class StubParagraph:
     """A paragraph that is only a bold or italic label (``**Keynote.**``, ``*Day two:*``) with
-    nothing after it before the next heading, another such label, or the end of the file.
+    nothing after it: another such label follows (or a paragraph that opens with its own bold
+    label), or it announces something (``**Steps:**``) right before the next heading or the
+    end of the file.
 
     That is the shape of an outline waiting to be written: a row of talk titles, each meant
     to get its own paragraph. Not stubs: a bold lead-in with text after it in the same
-    paragraph (``**Note:** the first run…``), and a label followed by its own content (a
-    paragraph, a list, code, an image, a table). Labels inside lists, block quotes and tables
-    are not paragraphs of the document's flow and are not checked. A label is at most 12 words,
-    does not end with ``!`` and holds no link, code or macro.
-
-    A label that is a section's only content (``*No changes.*`` under a heading) is that
-    section's content, and an italic line that ends a section is a remark, not a stub, unless
-    it follows another label. Slides and dashboards are not checked.
+    paragraph (``**Note:** the first run…``), a label followed by its own content (a
+    paragraph, a list, code, an image, a table), and a lone bold line of more than three
+    words before a heading or at the end (a remark, a sign-off: ``**Position now
+    filled.**``), or a byline right under the title. A bold sentence that closes a row of
+    bold lead-ins (``**Sensors are not free.** A sensor…``) is the row's last, empty entry.
+    A label is at most 8 words, does not end with ``!`` or ``?`` (an interview's question
+    is answered by the next paragraph), is not a sentence and holds no link, code or macro.
+    Labels inside lists, block quotes and tables are not paragraphs of the document's flow
+    and are not checked, nor is a placeholder in bold (``**Coming soon**``:
+    ``placeholder-text`` reports it). Slides and dashboards are not checked.
 
     Fix: write the paragraph the label announces, or remove the label.
     """
@@ -49,19 +57,26 @@ class StubParagraph:
         for block in blocks(doc):
             label = None
             if block.kind == "content" and is_paragraph(tokens, block.index):
-                label = label_text(tokens[block.index + 1])
-            if label is not None and _is_stub(doc, block, previous, previous_is_label):
+                inline = tokens[block.index + 1]
+                label = label_text(inline)
+                if label is None and _in_row_of_lead_ins(doc, previous):
+                    label = label_text(inline, sentences=True)
+            if label is not None and is_placeholder_label(label):
+                label = None  # placeholder-text reports "**Coming soon**"
+            if label is not None and _is_stub(doc, block, label, previous, previous_is_label):
                 span = doc.block_span(tokens[block.index])
                 yield Finding(
                     span.start, span.end, f'the label "{label}" has no content {_before(block)}'
                 )
             previous, previous_is_label = block, label is not None
-        return
 
 
-def _is_stub(doc: Document, block: Block, previous: Block | None, previous_is_label: bool) -> bool:
-    """Followed by another label; or ending a section or the file, unless it is the section's
-    only content (``*No changes.*`` under a heading is the content) or an italic remark."""
+def _is_stub(
+    doc: Document, block: Block, label: str, previous: Block | None, previous_is_label: bool
+) -> bool:
+    """Followed by another label; or, before a heading or the end, following another label,
+    announcing something (``**Steps:**``), closing a row of bold lead-ins, or short like a
+    title (``**Alerting**``), where a longer line is a remark or a byline."""
     tokens = doc.tokens
     if block.next_kind == "content":
         following = block.next_index
@@ -70,11 +85,24 @@ def _is_stub(doc: Document, block: Block, previous: Block | None, previous_is_la
             and is_paragraph(tokens, following)
             and (is_label(tokens[following + 1]) or _starts_with_bold(tokens[following + 1]))
         )
-    if previous_is_label:
+    if previous_is_label or label.rstrip("*_ ").endswith(":"):
         return True
-    if is_italic(tokens[block.index + 1]):
+    if previous is None or previous.kind != "content" or tokens[previous.index].type == "hr":
+        return False  # a byline under the title or under a rule
+    if _in_row_of_lead_ins(doc, previous):
+        return True
+    return len(label.split()) <= TITLE_WORDS and not label.endswith(".")
+
+
+def _in_row_of_lead_ins(doc: Document, previous: Block | None) -> bool:
+    """The paragraph before opens with a bold lead-in and goes on (``**Sensors.** A sensor…``)."""
+    if previous is None or previous.kind != "content":
         return False
-    return previous is not None and previous.kind == "content"
+    tokens = doc.tokens
+    if not is_paragraph(tokens, previous.index):
+        return False
+    inline = tokens[previous.index + 1]
+    return _starts_with_bold(inline) and label_text(inline, sentences=True) is None
 
 
 def _starts_with_bold(inline: Token) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.diagnostics import Finding, Severity
@@ -29,8 +28,14 @@ CONJUNCTIONS = (
 )  # fmt: skip
 #: Words that end a phrase only after a verb: "log in", but not "rather than in".
 _PARTICLES = frozenset({"in", "on", "about", "over", "out", "up", "off", "through"})
-#: A last sentence this long without a full stop reads as cut off.
-_UNPUNCTUATED_WORDS = 5
+#: Words after which "..." trails off rather than pauses ("[Jest](…) is..."); after a
+#: conjunction ("but ...") it leads on to what follows.
+_TRAILING = frozenset(
+    {"is", "are", "was", "were", "will", "be", "can", "has", "have", "does", "a", "an", "the"}
+)
+#: A lead-in this short that ends on a colon needs what it announces ("For example:").
+_LEAD_IN_WORDS = 3
+_EMOTICON = re.compile(r"(?<![\w(])[:;=]-?[()](?!\w)")
 _FORWARD_REFERENCE = re.compile(r"(?i)\b(?:following|follows|below)\b")
 #: Only the end of a paragraph is searched for its last word (a search from the start is
 #: quadratic in the paragraph's length).
@@ -43,16 +48,19 @@ _FINAL = (".", "!", "?", "…", ")", "]", '"', "'", "”", "’", "*")
 
 class TruncatedText:
     """Text that stops mid-sentence: the last paragraph of a section, or of the file, ends on
-    an article, a preposition or a conjunction ("…we moved the"), on a colon with nothing
-    after it, on a comma, or with an emphasis, bracket or quote that is never closed
-    (``**Litedash:``).
+    an article, a preposition or a conjunction ("…we moved the"), trails off after one or
+    after a verb such as "is" ("[Jest](https://jestjs.io) is..."), ends on a colon with
+    nothing after it, on a comma, or with an emphasis, bracket or quote that is never closed
+    (``**Litedash:``; an emoticon such as ``:(`` is not a bracket).
 
     Only paragraphs of the document's flow are checked, and only the last one before a
     heading or the end of the file: headings, list items, table cells, captions and lines
-    that are only links are not sentences. A colon before a heading is fine when the heading is
-    a subsection, when the text points ahead ("the following:") or when the heading names what
-    the colon announces; a colon at the end of a partial (a file named ``_*.md``, included
-    into another page) is fine too. Slides and dashboards are not checked.
+    that are only links are not sentences. A colon before a heading introduces what follows
+    when the heading is a subsection, a question, a link, the first of a series ("Here are
+    the notes from each team:" before "### Callstack", "### Expo"), when the text comes
+    before any heading or names what follows; a bare lead-in of a few words ("For example:")
+    is always reported. A colon at the end of a partial (a file included into other pages)
+    is fine too. Slides and dashboards are not checked.
 
     The word lists are English by default; set ``articles``, ``prepositions`` and
     ``conjunctions`` for other languages.
@@ -95,8 +103,8 @@ class TruncatedText:
     def check(self, doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         if doc.is_slides():
             return
-        # Quarto and Hugo partials (_name.md) are included into other pages, which go on.
-        partial = PurePath(doc.path).name.startswith("_")
+        # Partials (_name.md) are included into other pages, which go on.
+        partial = doc.is_partial
         tokens = doc.tokens
         cut_words = {
             word.casefold()
@@ -113,12 +121,14 @@ class TruncatedText:
                 continue
             if _ends_cleanly(inline.content) or is_link_only(inline):
                 continue  # seen in the raw text: a full stop, and nothing left open
+            if block.next_kind == "heading" and _is_link_heading(tokens, block.next_index):
+                continue  # "Please head over to" [a heading that is a link]: one sentence
             if inline.content.rstrip().endswith("}}"):
                 continue  # ends on a shortcode or macro ({{< video >}}, {{EmbedLiveSample}})
             segment = doc.segment(block.index + 1)
             if segment is None or not _is_sentence(inline, segment):
                 continue
-            colon_may_end = _colon_may_end(tokens, block, segment) or (
+            colon_may_end = _colon_may_end(doc, block, segment) or (
                 block.next_index is None and partial
             )
             found = _cut(segment, cut_words, colon_may_end)
@@ -127,15 +137,6 @@ class TruncatedText:
                 span = segment.span(start, end)
                 yield Finding(span.start, span.end, f"the text stops mid-sentence: {reason}")
                 continue
-            found = _unpunctuated(doc, segment)
-            if found is not None:
-                span = segment.span(found[0], found[1])
-                yield Finding(
-                    span.start,
-                    span.end,
-                    f"the text may stop mid-sentence: {found[2]}",
-                    severity=Severity.INFO,
-                )
 
 
 def _inside_section(
@@ -163,6 +164,8 @@ def _ends_cleanly(raw: str) -> bool:
     text = raw.rstrip()
     if not text.endswith((".", "!", "?")) or "**" in text or "__" in text:
         return False
+    if text.endswith(("...", "…")):
+        return False
     return (
         text.count("(") == text.count(")")
         and text.count("[") == text.count("]")
@@ -182,22 +185,51 @@ def _followed_by_sentence(doc: Document, index: int | None) -> bool:
     return segment.text.lstrip()[:1].isupper()
 
 
-def _colon_may_end(tokens: list[Token], block: Block, segment: Segment) -> bool:
-    """A colon before a heading is fine when the heading is a subsection, when the text points
-    ahead ("the following steps:"), or when the heading names what the text announces
-    ("properties that are inherited:" before "## Instance properties")."""
+def _colon_may_end(doc: Document, block: Block, segment: Segment) -> bool:
+    """A colon before a heading introduces what follows: a subsection, a series of headings
+    ("Here are the notes from each team:" before "### Callstack", "### Expo", …), a question
+    ("you may be asking:" before "### Who is it for?"), a heading that is a link or that
+    names what the text announces; not a bare lead-in ("For example:") nor one heading."""
+    tokens = doc.tokens
     if block.next_kind != "heading" or block.next_index is None:
         return False
     if block.next_level is not None and block.level is not None and block.next_level > block.level:
         return True
-    if _FORWARD_REFERENCE.search(segment.text[-80:]):
+    heading = tokens[block.next_index + 1]
+    if segment.text.rstrip().endswith((".", "…")):
+        return False  # an ellipsis before a heading of the same level trails off
+    if len(segment.text.split()) <= _LEAD_IN_WORDS:
+        return False
+    title = plain_text(heading).strip()
+    if title.endswith("?") or _FORWARD_REFERENCE.search(segment.text[-80:]):
         return True
-    heading = plain_text(tokens[block.next_index + 1])
-    return bool(_stems(heading) & _stems(segment.text[-120:]))
+    if block.level is None or _opens_series(doc, block.next_index):
+        return True
+    raw = tokens[block.index + 1].content
+    return bool(_stems(title) & _stems(raw[-160:]))
+
+
+def _is_link_heading(tokens: list[Token], index: int | None) -> bool:
+    return index is not None and is_link_only(tokens[index + 1])
+
+
+def _opens_series(doc: Document, heading: int) -> bool:
+    """Whether the section of the heading at token ``heading`` has a sibling after it."""
+    siblings: dict[int, bool] | None = doc.__dict__.get("_heading_has_sibling")
+    if siblings is None:
+        siblings = doc.__dict__["_heading_has_sibling"] = {}
+        pending = [doc.sections]
+        while pending:
+            level = pending.pop()
+            for position, section in enumerate(level):
+                siblings[section.heading] = position + 1 < len(level)
+                pending.append(tuple(section.children))
+    return siblings.get(heading, False)
 
 
 def _stems(text: str) -> set[str]:
-    return {word.lower().rstrip("s") for word in re.findall(r"[A-Za-z]{4,}", text)}
+    """Words of four letters or more, camelCase split (``renderHook``: render, hook)."""
+    return {word.lower().rstrip("s") for word in re.findall(r"[A-Z]?[a-z]{3,}|[A-Z]{4,}", text)}
 
 
 def _is_sentence(inline: Token, segment: Segment) -> bool:
@@ -213,11 +245,14 @@ def _cut(segment: Segment, cut_words: set[str], colon_may_end: bool) -> tuple[in
     unclosed = _unclosed_emphasis(segment, end)
     if unclosed != -1:
         return unclosed, unclosed + 2, "the bold text is never closed"
+    trailing = _trails_off(text)
+    if trailing is not None:
+        return None if colon_may_end else trailing
     if text.endswith(_FINAL):
         return None
     last_sentence = max(text.rfind(". "), text.rfind("? "), text.rfind("! ")) + 1
+    tail = _EMOTICON.sub("", text[last_sentence:])  # ":(" is a face, not a bracket
     for opening, closing in _CLOSERS.items():
-        tail = text[last_sentence:]
         if tail.count(opening) > tail.count(closing):
             return text.rfind(opening), end, f"the {opening!r} is never closed"
     if text[last_sentence:].count('"') % 2:
@@ -227,6 +262,19 @@ def _cut(segment: Segment, cut_words: set[str], colon_may_end: bool) -> tuple[in
     if text.endswith((",", ";")):
         return _last_word(text), end, f"it ends with {text[-1]!r}"
     return _cut_word(segment, cut_words)
+
+
+def _trails_off(text: str) -> tuple[int, int, str] | None:
+    """ "…is..." at the end of a section: the sentence was never written."""
+    if not text.endswith(("...", "…")):
+        return None
+    stem = text.rstrip(".… ")
+    word = _LAST_WORD.search(stem, max(len(stem) - _TAIL, 0))
+    if word is None or word.end() != len(stem):
+        return None
+    if word[1].casefold() not in _TRAILING:
+        return None  # "…, but ..." leads on to what follows
+    return word.start(1), len(text), f'it trails off after "{word[1]}"'
 
 
 def _cut_word(segment: Segment, cut_words: set[str]) -> tuple[int, int, str] | None:
@@ -245,24 +293,6 @@ def _cut_word(segment: Segment, cut_words: set[str]) -> tuple[int, int, str] | N
         # "rather than in", "and on": the particle cannot close the phrase its cue opened.
         return before.start(1), end, f'it ends on "{before[1]} {word[1]}"'
     return None
-
-
-def _unpunctuated(doc: Document, segment: Segment) -> tuple[int, int, str] | None:
-    """A last paragraph that simply stops: a sentence of several words with no final
-    punctuation, ending on a lower-case word (not code, not a link)."""
-    text = segment.text.rstrip()
-    if not text[-1:].islower() or segment.is_placeholder(len(text) - 1):
-        return None
-    if doc.text[segment.ends[len(text) - 1] : segment.ends[len(text) - 1] + 1] in ("]", "`"):
-        return None
-    sentence = re.split(r"[.!?:]\s", text)[-1].strip()
-    words = sentence.split()
-    if len(words) < _UNPUNCTUATED_WORDS or not sentence[:1].isupper():
-        return None
-    if words[0].isupper() and len(words[0]) > 1:
-        return None  # "XXX check the figure": an editor's note, placeholder-text's to report
-    word = _LAST_WORD.search(text, max(len(text) - _TAIL, 0))
-    return (word.start(1) if word else len(text) - 1), len(text), "there is no full stop"
 
 
 def _last_word(text: str) -> int:

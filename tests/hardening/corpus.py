@@ -55,6 +55,26 @@ DOCUMENTS: dict[str, tuple[Callable[[], bytes], str]] = {
     "open-brackets.md": (lambda: b"[" * 100_000 + b"\n", "truncated-text"),
     "control-characters.md": (lambda: b"# Ctl\n\nA\x0bB\x0cC\x1bD \x7f text.\n", ""),
     "lone-cr.md": (lambda: b"# Old Mac\r\rText with TODO.\r", "placeholder-text"),
+    # Dialect syntax opened and never closed, or nested without end: linear, no hang.
+    "shortcode-openers.md": (lambda: b"{{< " * 100_000, ""),
+    "shortcode-pairs.md": (lambda: b"{{< note >}}\n" * 30_000, ""),
+    "liquid-openers.md": (lambda: b"{% comment %}\n" * 50_000, ""),
+    "liquid-pairs.md": (lambda: b"{% tab x %}\n" * 30_000 + b"{% endtab %}\n" * 30_000, ""),
+    "colon-openers.md": (lambda: b":::note\n" * 50_000, ""),
+    "colon-nested.md": (lambda: b":::note\n" * 5_000 + b":::\n" * 5_000, ""),
+    "jsx-openers.mdx": (lambda: b"<Tabs>\n" * 50_000, ""),
+    "jsx-attributes.mdx": (lambda: b"<A b={\n" * 20_000, ""),
+    "jsx-strings.mdx": (lambda: b'<A b="\n' * 20_000, ""),
+    "mdx-braces.mdx": (lambda: b"{" * 100_000 + b"\n", ""),
+    "template-openers.md": (lambda: b"{{ " * 100_000, ""),
+    "admonitions-nested.md": (
+        lambda: b"".join(b"    " * i + b"!!! note\n" for i in range(300)),
+        "",
+    ),
+    "tabs-nested.md": (lambda: b"".join(b"    " * i + b'=== "T"\n' for i in range(300)), ""),
+    "comment-openers.md": (lambda: b"<!-- " * 100_000, ""),
+    "section-comments.md": (lambda: b"## S\n" + b"<!-- c -->" * 40 + b"x\n", ""),
+    "grid-borders.md": (lambda: b"+---+\n" * 50_000, ""),
 }
 
 

@@ -6,7 +6,9 @@ is). ``rule`` may be a list (``[truncated-text, stub-paragraph]``) where either 
 line is right, e.g. a cut-off label (``**Lightning talks:``) at the end of a file. The labels say
 what is true of the text, not what the rules currently report.
 
-``finished/`` holds finished documents that must give no finding at all.
+``finished/`` holds finished documents that must give no finding at warning or above (a note
+left in an HTML comment is reported at ``info``: the reader never sees it, the writer may want
+to).
 
 All five rules of the ``unfinished`` group run (``draft-flag`` is off by default, so each rule is
 selected by its id). Findings are matched to labels by (rule, line); the test prints precision and
@@ -27,7 +29,7 @@ import pytest
 import yaml
 
 from lint.config import Config
-from lint.diagnostics import Diagnostic
+from lint.diagnostics import Diagnostic, Severity
 from lint.engine import Plan, check_path
 from lint.registry import load_rules, rule_classes
 from lint.rule import Rule
@@ -256,6 +258,7 @@ def test_labelled_set(capsys: pytest.CaptureFixture[str]) -> None:
         for outcome in outcomes
         if outcome.document.parent == FINISHED
         for diagnostic in outcome.unexpected
+        if diagnostic.severity is not Severity.INFO
     ]
     report = table(scores, len(finished_findings))
     listing = details(outcomes)

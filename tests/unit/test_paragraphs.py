@@ -76,7 +76,7 @@ def test_is_italic() -> None:
         ("[One](a) · [Two](b)", True),
         ("[One](a), [Two](b) | [Three](c)", True),
         ("![Alt](img.png)", True),
-        ("{{< video x.mp4 >}}", True),
+        ("[Watch](v.html) {{< video x.mp4 >}}", True),
         ("{{EmbedLiveSample('x')}}", True),
         ("**[Bold link](a)**", True),
         ("Read [the docs](a).", False),

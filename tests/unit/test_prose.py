@@ -16,8 +16,8 @@ def segments(text: str, path: str = "doc.md") -> tuple[Document, tuple[Segment, 
     return doc, doc.prose()
 
 
-def only_segment(text: str) -> tuple[Document, Segment]:
-    doc, found = segments(text)
+def only_segment(text: str, path: str = "doc.md") -> tuple[Document, Segment]:
+    doc, found = segments(text, path)
     assert len(found) == 1, [segment.text for segment in found]
     return doc, found[0]
 
@@ -98,7 +98,7 @@ def test_inline_code_becomes_a_placeholder_for_the_whole_span() -> None:
 
 def test_math_shortcodes_citations_and_autolinks_are_placeholders() -> None:
     text = "Add $x+y$ to {{< ref a.md >}} per [@knuth84] at <https://example.com> ok.\n"
-    doc, segment = only_segment(text)
+    doc, segment = only_segment(text, "doc.qmd")
     assert (
         segment.text == f"Add {PLACEHOLDER} to {PLACEHOLDER} per {PLACEHOLDER} at {PLACEHOLDER} ok."
     )

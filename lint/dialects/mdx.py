@@ -1,0 +1,20 @@
+"""MDX: Markdown with ``import``/``export``, JSX elements and ``{expressions}``."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from lint.dialects import Dialect
+from lint.dialects.syntax import Syntax
+from lint.dialects.syntax.extensions import FOOTNOTES, MATH
+from lint.dialects.syntax.mdx import ESM, EXPRESSIONS, JSX
+
+MDX_SYNTAX: tuple[Syntax, ...] = (ESM, JSX, EXPRESSIONS, FOOTNOTES, MATH)
+
+
+class Mdx(Dialect):
+    name: ClassVar[str] = "mdx"
+    summary: ClassVar[str] = "MDX (Markdown with JSX, import/export and expressions)"
+    syntax: ClassVar[tuple[Syntax, ...]] = MDX_SYNTAX
+    extensions: ClassVar[tuple[str, ...]] = (".mdx",)
+    claims: ClassVar[tuple[str, ...]] = (".mdx",)

@@ -1,0 +1,127 @@
+"""Colon fences: Pandoc fenced divs (``::: {.callout-note}``), Docusaurus and Starlight asides
+(``:::note[Title]``, ``:::tip Title``), VitePress containers (``::: details Click me``).
+
+A line of three or more colons followed by a name or attributes opens a container; a line of
+colons alone closes the innermost one. Openers and closers are paired once per document, so
+an opener that is never closed costs nothing and is read as a line of markup (``hidden``),
+with what follows parsed as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from lint.dialects.syntax import (
+    CONTAINER_CLOSE,
+    CONTAINER_OPEN,
+    CONTAINER_TITLE_OPEN,
+    HIDDEN,
+    Syntax,
+)
+from lint.dialects.syntax.lines import outside_code, pair
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+
+_OPENER = re.compile(r":{3,}[ \t]*[^\s:]")
+_CLOSER = re.compile(r":{3,}[ \t]*$")
+#: ``name``, then ``[Title]``, ``{attributes}`` and a title in words, each optional.
+_NAMED = re.compile(r"([\w-]+)(?:\[([^\]\n]*)\])?[ \t]*(\{[^}\n]*\})?[ \t]*(.*)")
+_ENV_KEY = "contentlint.containers"
+
+
+def _pairs(state: StateBlock) -> dict[int, int]:
+    pairs: dict[int, int] | None = state.env.get(_ENV_KEY)
+    if pairs is None:
+        openers: list[tuple[int, str]] = []
+        closers: list[tuple[int, str]] = []
+        for line, text in outside_code(state.src, state.env):
+            if text.startswith(":::"):
+                if _CLOSER.match(text):
+                    closers.append((line, ""))
+                elif _OPENER.match(text):
+                    openers.append((line, ""))
+        pairs = state.env[_ENV_KEY] = pair(openers, closers)
+    return pairs
+
+
+def parse_opening(rest: str) -> tuple[str, str, str]:
+    """(name, title, attributes) of what follows the colons of an opening line."""
+    rest = rest.strip().rstrip(":").rstrip()
+    if rest.startswith("{"):
+        return "", "", rest
+    named = _NAMED.match(rest)
+    if named is None:
+        return rest, "", ""
+    name, label, attributes, words = named.groups()
+    title = label if label is not None else words.strip()
+    return name, title, attributes or ""
+
+
+def _container(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if state.is_code_block(start_line):
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    if not state.src.startswith(":::", start):
+        return False
+    text = state.src[start : state.eMarks[start_line]]
+    opening = _OPENER.match(text)
+    if opening is None and _CLOSER.match(text) is None:
+        return False
+    if silent:
+        return True
+    close = _pairs(state).get(start_line) if opening is not None else None
+    if close is None or close >= state.lineMax or state.sCount[close] < state.blkIndent:
+        token = state.push(HIDDEN, "", 0)  # a stray closer, or an opener never closed
+        token.map = [start_line, start_line + 1]
+        token.content = text
+        state.line = start_line + 1
+        return True
+    colons = len(text) - len(text.lstrip(":"))
+    name, title, attributes = parse_opening(text[colons:])
+    old_parent, old_line_max = state.parentType, state.lineMax
+    state.parentType = "container"
+    state.lineMax = close
+    token = state.push(CONTAINER_OPEN, "div", 1)
+    token.markup = text[:colons]
+    token.info = text[colons:].strip()
+    token.meta = {"syntax": "colon-fence", "name": name, "title": title, "attributes": attributes}
+    token.block = True
+    token.map = [start_line, close + 1]
+    if title:
+        push_title(state, title, start_line)
+    state.md.block.tokenize(state, start_line + 1, close)
+    token = state.push(CONTAINER_CLOSE, "div", -1)
+    token.markup = text[:colons]
+    token.block = True
+    state.parentType = old_parent
+    state.lineMax = old_line_max
+    state.line = close + 1
+    return True
+
+
+def push_title(state: StateBlock, title: str, line: int) -> None:
+    """A container's title as a title block holding one inline token."""
+    token = state.push(CONTAINER_TITLE_OPEN, "p", 1)
+    token.map = [line, line + 1]
+    token = state.push("inline", "", 0)
+    token.content = title
+    token.map = [line, line + 1]
+    token.children = []
+    state.push("container_title_close", "p", -1)
+
+
+def _install(md: MarkdownIt) -> None:
+    interrupts: list[str] = ["paragraph", "reference", "blockquote", "list"]
+    md.block.ruler.before("fence", "colon_fence", _container, {"alt": interrupts})
+
+
+COLON_FENCES = Syntax("colon-fences", _install, (":::",))
+
+
+def container_name(token: Any) -> str:
+    """The name of a container token (``note``, ``callout-tip``, ``tabs``), or ``""``."""
+    meta = token.meta or {}
+    return str(meta.get("name", ""))

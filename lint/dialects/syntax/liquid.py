@@ -1,0 +1,138 @@
+"""Liquid tags (Jekyll, Eleventy, MkDocs macros): ``{% tag %}`` inline, and on lines of their
+own as blocks: ``{% comment %}`` … ``{% endcomment %}`` is a note, ``{% highlight %}`` holds
+code, other paired tags (``{% tabs %}``, ``{% tab %}``, ``{% if %}``, ``{% raw %}``) wrap
+Markdown, and a tag alone on its line (``{% include note.html %}``) is an embed; tags that
+render nothing (``{% assign %}``, ``{% else %}``) are hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lint.dialects.syntax import (
+    COMMENT,
+    CONTAINER_CLOSE,
+    CONTAINER_OPEN,
+    EMBED,
+    HIDDEN,
+    TEMPLATE,
+    Syntax,
+)
+from lint.dialects.syntax.lines import outside_code, pair
+from lint.dialects.syntax.templates import template_destinations, template_end
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_inline import StateInline
+
+_TAG = re.compile(r"\{%-?[ \t]*(end)?([\w-]+)")
+#: Tags that output nothing where they stand.
+SILENT_TAGS = frozenset(
+    {"assign", "increment", "decrement", "else", "elsif", "when", "break", "continue", "cycle"}
+)
+CODE_TAGS = frozenset({"highlight"})
+_ENV_KEY = "contentlint.liquid"
+
+
+def _pairs(state: StateBlock) -> dict[int, int]:
+    pairs: dict[int, int] | None = state.env.get(_ENV_KEY)
+    if pairs is None:
+        openers: list[tuple[int, str]] = []
+        closers: list[tuple[int, str]] = []
+        for line, text in outside_code(state.src, state.env):
+            if not text.startswith("{%"):
+                continue
+            tag = _TAG.match(text)
+            if tag is None:
+                continue
+            (closers if tag[1] else openers).append((line, tag[2]))
+        pairs = state.env[_ENV_KEY] = pair(openers, closers)
+    return pairs
+
+
+def _block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if state.is_code_block(start_line):
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    maximum = state.eMarks[start_line]
+    if not state.src.startswith("{%", start):
+        return False
+    tag = _TAG.match(state.src, start, maximum)
+    closing = state.src.find("%}", start + 2, maximum)
+    if tag is None or closing == -1:
+        return False
+    end = closing + 2
+    if state.src[end:maximum].strip():
+        return False  # text after the tag: a paragraph that starts with a tag
+    if silent:
+        return True
+    name = tag[2]
+    close = _pairs(state).get(start_line) if not tag[1] else None
+    if close is not None and (close >= state.lineMax or state.sCount[close] < state.blkIndent):
+        close = None
+    if close is None:
+        kind = HIDDEN if tag[1] or name in SILENT_TAGS else EMBED
+        token = state.push(kind, "", 0)
+        token.content = state.src[start:end]
+        token.meta = {"syntax": "liquid", "name": name}
+        token.map = [start_line, start_line + 1]
+        state.line = start_line + 1
+    elif name == "comment":
+        token = state.push(COMMENT, "", 0)
+        token.content = state.getLines(start_line + 1, close, 0, True)
+        token.meta = {"syntax": "liquid", "name": name, "offset": state.bMarks[start_line + 1]}
+        token.map = [start_line, close + 1]
+        state.line = close + 1
+    elif name in CODE_TAGS:
+        token = state.push("fence", "code", 0)
+        token.info = state.src[tag.end() : end - 2].strip(" -")
+        token.markup = "{%"
+        token.content = state.getLines(start_line + 1, close, state.blkIndent, True)
+        token.map = [start_line, close + 1]
+        state.line = close + 1
+    else:
+        _container(state, start_line, close, name, state.src[start:end])
+    return True
+
+
+def _container(state: StateBlock, first: int, close: int, name: str, text: str) -> None:
+    old_parent, old_line_max = state.parentType, state.lineMax
+    state.parentType = "container"
+    state.lineMax = close
+    token = state.push(CONTAINER_OPEN, "div", 1)
+    token.markup = "{%"
+    token.info = text
+    token.meta = {"syntax": "liquid", "name": name, "title": "", "attributes": ""}
+    token.block = True
+    token.map = [first, close + 1]
+    state.md.block.tokenize(state, first + 1, close)
+    state.push(CONTAINER_CLOSE, "div", -1).block = True
+    state.parentType, state.lineMax = old_parent, old_line_max
+    state.line = close + 1
+
+
+def _inline(state: StateInline, silent: bool) -> bool:
+    src, position = state.src, state.pos
+    if not src.startswith("{%", position):
+        return False
+    end = template_end(src, position, state.posMax)
+    if not silent:
+        token = state.push(TEMPLATE, "", 0)
+        token.content = src[position:end]
+        tag = _TAG.match(src, position, end)
+        token.meta = {"syntax": "liquid", "name": tag[2] if tag else ""}
+    state.pos = end
+    return True
+
+
+def _install(md: MarkdownIt) -> None:
+    md.block.ruler.before(
+        "table", "liquid_block", _block, {"alt": ["paragraph", "reference", "blockquote"]}
+    )
+    md.inline.ruler.before("text", "liquid_tag", _inline)
+    template_destinations(md)
+
+
+LIQUID = Syntax("liquid", _install, ("{%",))

@@ -1,0 +1,128 @@
+"""Pandoc's syntax that Quarto and R Markdown share: citations (``[@key, p. 3]``,
+``@fig-plot``), heading attributes (``## Title {#sec-id .unnumbered}``) and display math
+with attributes (``$$ {#eq-energy}``)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from lint.dialects.syntax import Syntax
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_core import StateCore
+    from markdown_it.rules_inline import StateInline
+
+CITATION = "citation"
+_BRACKETED_CITATION = re.compile(
+    r"\[(?:[^\[\]\n]*?[\s;])?-?@[\w][\w:.#$%&+?<>~/-]*(?:[^\[\]]*)\](?![(\[:])"
+)
+_CITATION_KEY = re.compile(r"-?@\w+(?:[:.#$%&+?<>~/-]\w+)*")
+HEADING_ATTRIBUTES = re.compile(r"[ \t]*\{(?:[#.][^\s{}]|[\w-]+=|-(?=\}))[^{}]*\}[ \t]*$")
+
+
+def _bracketed_citation(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "[":
+        return False
+    found = _BRACKETED_CITATION.match(state.src, state.pos)
+    if found is None:
+        return False
+    if not silent:
+        token = state.push(CITATION, "", 0)
+        token.content = found[0]
+    state.pos = found.end()
+    return True
+
+
+def _bare_citation(state: StateInline, silent: bool) -> bool:
+    position = state.pos
+    if state.src[position] not in "@-":
+        return False
+    if position > 0 and (state.src[position - 1].isalnum() or state.src[position - 1] in "_@."):
+        return False
+    found = _CITATION_KEY.match(state.src, position)
+    if found is None or (state.src[position] == "-" and found[0][1:2] != "@"):
+        return False
+    if not silent:
+        token = state.push(CITATION, "", 0)
+        token.content = found[0]
+    state.pos = found.end()
+    return True
+
+
+def _heading_attributes(state: StateCore) -> None:
+    """Take heading attributes (``## Title {#sec-id}``) out of the heading's text."""
+    tokens = state.tokens
+    for position, token in enumerate(tokens):
+        if token.type != "heading_open" or position + 1 >= len(tokens):
+            continue
+        inline = tokens[position + 1]
+        children = inline.children or []
+        if not children or children[-1].type != "text":
+            continue
+        found = HEADING_ATTRIBUTES.search(children[-1].content)
+        if found is None:
+            continue
+        token.attrSet("pandoc", found[0].strip())
+        children[-1].content = children[-1].content[: found.start()]
+        inline.content = HEADING_ATTRIBUTES.sub("", inline.content)
+        if not children[-1].content:
+            children.pop()
+
+
+_MATH_CLOSE = re.compile(r"\$\$[ \t]*(?:\{[^{}\n]*\})?[ \t]*$")
+
+
+def _display_math(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """``$$`` … ``$$ {#eq-label}``: Pandoc display math whose closing line carries attributes
+    (dollarmath knows only ``$$ (label)``)."""
+    if state.is_code_block(start_line):
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    maximum = state.eMarks[start_line]
+    if not state.src.startswith("$$", start) or state.src[start + 2 : maximum].strip():
+        return False
+    line = start_line + 1
+    while line < end_line:
+        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+        if not text.strip():
+            return False  # a blank line ends the attempt: dollarmath's rules apply
+        if _MATH_CLOSE.match(text):
+            break
+        line += 1
+    else:
+        return False
+    if "{" not in state.src[state.bMarks[line] : state.eMarks[line]]:
+        return False
+    if silent:
+        return True
+    token = state.push("math_block", "math", 0)
+    token.block = True
+    token.content = state.getLines(start_line + 1, line, state.blkIndent, True)
+    token.markup = "$$"
+    token.map = [start_line, line + 1]
+    state.line = line + 1
+    return True
+
+
+def _install_display_math(md: MarkdownIt) -> None:
+    # Before dollarmath's own rule, which would read past "$$ {#eq-x}" to the next "$$".
+    names = [rule.name for rule in md.block.ruler.__rules__]
+    before = "math_block" if "math_block" in names else "fence"
+    md.block.ruler.before(before, "pandoc_display_math", _display_math, {"alt": ["paragraph"]})
+
+
+def _install_citations(md: MarkdownIt) -> None:
+    md.inline.ruler.before("link", "bracketed_citation", _bracketed_citation)
+    md.inline.ruler.after("text", "bare_citation", _bare_citation)
+
+
+def _install_heading_attributes(md: MarkdownIt) -> None:
+    md.core.ruler.after("inline", "heading_attributes", _heading_attributes)
+
+
+CITATIONS = Syntax("citations", _install_citations, ("@",))
+DISPLAY_MATH_ATTRIBUTES = Syntax("display-math-attributes", _install_display_math, ("$$",))
+HEADING_IDS = Syntax("heading-attributes", _install_heading_attributes, ("{",))

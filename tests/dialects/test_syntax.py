@@ -1,0 +1,208 @@
+"""The syntax extensions, token by token: what each produces, and what it does with broken input."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+from markdown_it.token import Token
+
+from lint.dialects.registered import registered_dialects
+from lint.document import Document
+from lint.sections import flow
+
+
+def tokens(text: str, dialect: str = "markdown", path: str = "doc.md") -> list[Token]:
+    return Document.from_text(path, text, registered_dialects()[dialect]).tokens
+
+
+def kinds(text: str, dialect: str = "markdown", path: str = "doc.md") -> list[str]:
+    return [t.type for t in tokens(text, dialect, path) if t.nesting != -1 and t.type != "inline"]
+
+
+def children(text: str, dialect: str = "markdown") -> list[tuple[str, str]]:
+    inline = next(t for t in tokens(text, dialect) if t.type == "inline")
+    return [(child.type, child.content) for child in inline.children or []]
+
+
+# --- colon fences ---------------------------------------------------------------------------
+
+
+def test_asides_with_titles_in_every_form() -> None:
+    for opening, title in [
+        (":::note[Where it lives]", "Where it lives"),
+        (":::tip Read this first", "Read this first"),
+        ("::: details Click me", "Click me"),
+        ("::: {.callout-note}", ""),
+    ]:
+        found = tokens(f"Text before:\n{opening}\nBody.\n:::\n\nAfter.\n")
+        opened = next(t for t in found if t.type == "container_open")
+        assert opened.meta["title"] == title, opening
+        # The closing fence is not read as part of the paragraph before it.
+        paragraphs = [t.content for t in found if t.type == "inline"]
+        assert "Text before:" in paragraphs and "Body." in paragraphs and "After." in paragraphs
+
+
+def test_a_colon_fence_never_closed_is_one_line_of_markup() -> None:
+    assert kinds(":::warning\nText.\n\nMore.\n") == [
+        "hidden",
+        "paragraph_open",
+        "paragraph_open",
+    ]
+
+
+def test_an_empty_listing_div_is_content() -> None:
+    doc = Document.from_text("doc.qmd", "## Posts\n\n:::{#posts}\n:::\n")
+    assert [kind for _, _, kind, _ in flow(doc.tokens)] == [
+        "heading",
+        "div_open",
+        "content",
+        "div_close",
+    ]
+
+
+# --- admonitions and tabs -------------------------------------------------------------------
+
+
+def test_mkdocs_admonitions_tabs_and_collapsibles_are_containers() -> None:
+    text = (
+        '!!! note "Title"\n\n    Body.\n\n??? example\n\n    Hidden.\n\n'
+        '=== "Docker"\n\n    Labels.\n\nAfter.\n'
+    )
+    found = tokens(text, "mkdocs")
+    names = [t.meta["name"] for t in found if t.type == "container_open"]
+    assert names == ["note", "example", "tab"]
+    titles = [t.meta["title"] for t in found if t.type == "container_open"]
+    assert titles == ["Title", "", "Docker"]  # no made-up "Example" title
+    assert [t.content for t in found if t.type == "inline"] == [
+        "Title",
+        "Body.",
+        "Hidden.",
+        "Docker",
+        "Labels.",
+        "After.",
+    ]
+
+
+def test_three_question_marks_alone_are_not_an_admonition() -> None:
+    assert kinds("???\n", "mkdocs") == ["paragraph_open"]
+
+
+# --- shortcodes -----------------------------------------------------------------------------
+
+
+def test_shortcodes_paired_spanning_lines_and_code() -> None:
+    text = (
+        '{{< fig\n    src="x.png"\n    title="X" >}}\n\n{{< note >}}\nInside.\n{{< /note >}}\n\n'
+        "{{< highlight go >}}\n// TODO\n{{< /highlight >}}\n"
+    )
+    found = tokens(text, "hugo")
+    assert [t.type for t in found if t.nesting != -1 and t.type != "inline"] == [
+        "embed",
+        "container_open",
+        "paragraph_open",
+        "fence",
+    ]
+    assert next(t for t in found if t.type == "fence").content == "// TODO\n"
+
+
+def test_a_shortcode_never_closed_runs_to_the_end_of_its_paragraph() -> None:
+    assert children("See {{< video x.mp4 and the rest\nof it\n", "hugo") == [
+        ("text", "See "),
+        ("template", "{{< video x.mp4 and the rest\nof it"),
+    ]
+
+
+# --- Liquid and template output ---------------------------------------------------------------
+
+
+def test_liquid_blocks() -> None:
+    text = (
+        "{% include note.html %}\n\n{% comment %}\nTODO\n{% endcomment %}\n\n"
+        "{% tabs a %}\n{% tab b %}\nText.\n{% endtab %}\n{% endtabs %}\n\n"
+        "{% highlight scala %}\nval x = ???\n{% endhighlight %}\n\n{% assign x = 1 %}\n"
+    )
+    assert kinds(text, "jekyll") == [
+        "embed",
+        "comment",
+        "container_open",
+        "container_open",
+        "paragraph_open",
+        "fence",
+        "hidden",
+    ]
+
+
+def test_template_spans_inside_link_targets() -> None:
+    hrefs = [
+        unquote(str(child.attrGet("href")))
+        for t in tokens("[API]({{ site.url }}/api) and [x]({% link a.md %})\n", "jekyll")
+        if t.type == "inline"
+        for child in t.children or []
+        if child.type == "link_open"
+    ]
+    assert hrefs == ["{{ site.url }}/api", "{% link a.md %}"]
+
+
+def test_kumascript_macros_are_template_words() -> None:
+    assert ("template", '{{domxref("EventTarget")}}') in children(
+        'An event on an {{domxref("EventTarget")}}.\n', "mdn"
+    )
+
+
+# --- MDX --------------------------------------------------------------------------------------
+
+
+def test_jsx_with_markdown_children_and_expressions_with_blank_lines() -> None:
+    text = (
+        "import Tabs from '@theme/Tabs';\n\n<Tabs>\n<TabItem value=\"a\">\n\nText.\n\n</TabItem>\n"
+        "</Tabs>\n\n<Table\n  rows={[\n    {a: 'x }'},\n\n    {b: \"y\"},\n  ]}\n/>\n\n"
+        "{/* a note */}\n\nEnd {props.x}.\n"
+    )
+    assert kinds(text, "mdx", "doc.mdx") == [
+        "hidden",
+        "container_open",
+        "container_open",
+        "paragraph_open",
+        "embed",
+        "comment",
+        "paragraph_open",
+    ]
+
+
+def test_a_jsx_tag_never_closed_is_opaque_to_the_next_blank_line() -> None:
+    assert kinds("<Note title={\n'x'\n\nAfter.\n", "mdx", "doc.mdx") == ["embed", "paragraph_open"]
+
+
+def test_jsx_elements_never_closed_keep_their_children() -> None:
+    found = tokens("<Tabs>\n<TabItem>\n\nTODO.\n\n## Next\n", "mdx", "doc.mdx")
+    assert [t.type for t in found if t.nesting != -1 and t.type != "inline"] == [
+        "embed",
+        "embed",
+        "paragraph_open",
+        "heading_open",
+    ]
+
+
+# --- smaller syntaxes -------------------------------------------------------------------------
+
+
+def test_emoji_shortcodes_are_glyphs_not_colons() -> None:
+    assert children("Happy hacking! :wave:\n") == [("text", "Happy hacking! "), ("emoji", ":wave:")]
+    assert children("At 10:30:45 and key:value:\n") == [("text", "At 10:30:45 and key:value:")]
+
+
+def test_grid_tables_includes_and_attribute_lines() -> None:
+    text = (
+        '+---+---+\n| a | b |\n+===+===+\n| c | d |\n+---+---+\n\n--8<-- "part.md"\n\n'
+        "[[toc]]\n\nText.\n{: .note}\n"
+    )
+    assert kinds(text) == ["grid_table", "embed", "embed", "paragraph_open", "hidden"]
+
+
+def test_display_math_with_attributes_on_its_closing_line() -> None:
+    text = "$$\nx = 1\n$$ {#eq-one}\n\nText.\n\n$$\ny\n=\nz\n$$\n"
+    assert kinds(text, "quarto", "doc.qmd") == ["math_block", "paragraph_open", "math_block"]
+
+
+def test_a_plain_sentence_starting_with_import_is_a_paragraph() -> None:
+    assert kinds("import the data, then plot it.\n") == ["paragraph_open"]
