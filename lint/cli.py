@@ -15,6 +15,7 @@ import click
 from lint import __version__
 
 if TYPE_CHECKING:
+    from lint.dialects import Dialect
     from lint.rule import Rule
 
 
@@ -254,6 +255,76 @@ def list_rules(output_format: str) -> None:
             f"{rule_id:<{width}}  {', '.join(rule.groups):<{group_width}}  "
             f"{severity:<7}  {rule.summary}"
         )
+
+
+@main.command("dialects")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+def list_dialects(paths: tuple[str, ...], output_format: str) -> None:
+    """List every dialect (built-in and plugin); with PATHS, say which dialect each file
+    gets and why (the config, a project file such as _quarto.yml, or the extension)."""
+    from lint.run import load_dialect_classes
+
+    dialects = load_dialect_classes()
+    if paths:
+        _explain_dialects(paths, dialects, output_format)
+        return
+    if output_format == "json":
+        items = [
+            {
+                "name": name,
+                "summary": dialect.summary,
+                "markers": list(dialect.markers),
+                "extensions": list(dialect.extensions),
+                "claims": list(dialect.claims),
+                "syntax": [syntax.name for syntax in dialect.syntax],
+                "typographer": dialect.typographer,
+            }
+            for name, dialect in dialects.items()
+        ]
+        click.echo(json.dumps(items, indent=2))
+        return
+    width = max(len(name) for name in dialects)
+    for name, dialect in dialects.items():
+        marks = ", ".join([*dialect.markers, *dialect.claims]) or "-"
+        click.echo(f"{name:<{width}}  {dialect.summary}\n{'':<{width}}  found by: {marks}")
+
+
+def _explain_dialects(
+    paths: tuple[str, ...], dialects: Mapping[str, type[Dialect]], output_format: str
+) -> None:
+    from lint.config import ConfigError, load_config
+    from lint.dialects.resolve import DialectResolver
+    from lint.files import collect
+    from lint.run import fail, load_rule_classes
+
+    cwd = Path.cwd()
+    try:
+        config = load_config(cwd, None, load_rule_classes())
+    except ConfigError as error:
+        fail(str(error))
+    resolver = DialectResolver(dialects, config.dialects, config.detect is not False)
+    collected = collect(list(paths), config, cwd, False)
+    for missing in collected.missing:
+        click.echo(f"error: {missing}: no such file or folder", err=True)
+    choices = [(display, resolver.choose(path)) for display, path in collected.files]
+    if output_format == "json":
+        items = [
+            {"path": display, "dialect": choice.dialect.name, "reason": choice.reason}
+            for display, choice in choices
+        ]
+        click.echo(json.dumps(items, indent=2))
+    else:
+        for display, choice in choices:
+            click.echo(f"{display}: {choice.dialect.name} ({choice.reason})")
+    if collected.missing:
+        sys.exit(2)
 
 
 @main.command()

@@ -71,6 +71,12 @@ class Plan:
             )
         return self._dialects
 
+    def use_dialects(self, dialects: Mapping[str, type[Dialect]]) -> None:
+        """Choose among ``dialects`` (as loaded, failures reported) with the config's rules."""
+        self._dialects = DialectResolver(
+            dialects, self.config.dialects, self.config.detect is not False
+        )
+
     def dialect_for(self, path: Path) -> type[Dialect]:
         return self.dialects.choose(path).dialect
 

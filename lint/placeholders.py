@@ -236,13 +236,16 @@ def _prefilter(markers: tuple[re.Pattern[str], ...]) -> _Prefilter:
     )
 
 
-def candidate(text: str, start: int, markers: tuple[re.Pattern[str], ...]) -> bool:
-    """Whether the raw text has a candidate at all, before paying for prose extraction."""
+def candidate(
+    text: str, start: int, markers: tuple[re.Pattern[str], ...], lowered: str | None = None
+) -> bool:
+    """Whether the raw text has a candidate at all, before paying for prose extraction
+    (``lowered``: the text from ``start`` in lower case, when the caller has it)."""
     prefilter = _prefilter(markers)
     body = text[start:] if start else text
     found = {word for word in prefilter.exact_words if word in body}
     if prefilter.any_case_words:
-        lowered = body.lower()
+        lowered = body.lower() if lowered is None else lowered
         found_any_case = {word for word in prefilter.any_case_words if word in lowered}
     else:
         found_any_case = set()

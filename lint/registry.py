@@ -102,12 +102,13 @@ def load_dialects() -> Loaded:
     loaded, failures = _load_group(DIALECTS_GROUP)
     result = Loaded(failures=failures)
     origins: dict[str, str] = {}
+    from lint.dialects import Dialect
+
     for entry, dialect in loaded:
-        missing = [name for name in ("name", "summary", "syntax") if not hasattr(dialect, name)]
-        if missing:
+        if not (isinstance(dialect, type) and issubclass(dialect, Dialect)):
             result.failures.append(
-                f"plugin '{entry.name}' from {_origin(entry)} is not a dialect (it lacks "
-                f"{', '.join(missing)}) and was skipped"
+                f"plugin '{entry.name}' from {_origin(entry)} is not a dialect (a subclass of "
+                "lint.dialects.Dialect) and was skipped"
             )
             continue
         if dialect.name in result.items and result.items[dialect.name] is not dialect:

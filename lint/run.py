@@ -16,6 +16,7 @@ import click
 
 from lint.config import Config, ConfigError, load_config, schema_locations
 from lint.diagnostics import Diagnostic, Severity
+from lint.dialects import Dialect
 from lint.document import DecodeError, decode
 from lint.engine import PROSE_GROUP, FileReport, Plan, check_bytes
 from lint.files import Collected, collect
@@ -27,6 +28,7 @@ from lint.prose_settings import prose_settings
 from lint.registry import (
     Loaded,
     RegistryError,
+    load_dialects,
     load_reporter,
     load_rules,
     reporter_names,
@@ -103,6 +105,17 @@ def load_rule_classes() -> dict[str, type[Rule]]:
     return rule_classes(loaded)
 
 
+def load_dialect_classes() -> dict[str, type[Dialect]]:
+    """The registered dialects; a plugin that fails to load is reported and skipped."""
+    try:
+        loaded = load_dialects()
+    except RegistryError as error:
+        fail(str(error))
+    for failure in loaded.failures:
+        warn(failure)
+    return dict(sorted(loaded.items.items()))
+
+
 def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
@@ -140,6 +153,7 @@ def run_check(options: CheckOptions) -> NoReturn:
         max_file_bytes=limits.max_file_bytes,
     )
     plan.schema_stamps.update(schema_stamps)
+    plan.use_dialects(load_dialect_classes())
     _check_prose_engine(plan, cwd)
     threshold = Severity(options.fail_on) if options.fail_on else config.fail_on or DEFAULT_FAIL_ON
     jobs = options.jobs or default_jobs()

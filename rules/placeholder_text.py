@@ -144,8 +144,8 @@ def _message(marker: str) -> str:
     return f'placeholder "{marker}" left in the text'
 
 
-def _may_hold_value(raw: str) -> bool:
-    lowered = raw.lower()
+def _may_hold_value(raw: str, lowered: str | None = None) -> bool:
+    lowered = raw.lower() if lowered is None else lowered
     return any(word in lowered for word in _VALUE_WORDS)
 
 
@@ -154,7 +154,8 @@ def _prose(
 ) -> Iterator[Finding]:
     marker_tuple = tuple(markers)
     body = doc.text[doc.body_start :]
-    if not (candidate(body, 0, marker_tuple) or _may_hold_value(body)):
+    lowered = body.lower()
+    if not (candidate(body, 0, marker_tuple, lowered) or _may_hold_value(body, lowered)):
         return  # only a document whose raw text has a candidate pays for prose extraction
     from lint.prose import extract
 
@@ -199,6 +200,8 @@ def _links(doc: Document) -> Iterator[Finding]:
         for token in doc.tokens:
             if token.type != "inline" or token.map is None or "](" not in token.content:
                 continue
+            if "]()" not in token.content and not _may_hold_value(token.content):
+                continue  # no empty target, and no word that could be a placeholder
             yield from _inline_links(doc, token)
     if "]:" in body:
         yield from _reference_definitions(doc)

@@ -7,6 +7,7 @@ published page reads as published whatever the tool was told.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from lint.dialects import Dialect
@@ -25,8 +26,19 @@ from lint.dialects.syntax.tables import GRID_TABLES
 from lint.dialects.syntax.templates import TEMPLATES
 
 #: MDX statements in a ``.md`` file (Docusaurus reads ``.md`` as MDX), and then its JSX.
-GUESSED_ESM = Syntax("esm-guessed", ESM.install, ESM.triggers, ESM_SHAPE.search)
-GUESSED_JSX = Syntax("jsx-guessed", JSX.install, ("import",), ESM_SHAPE.search)
+_FENCE = re.compile(r"(?m)^[ \t]*(?:```|~~~)")
+
+
+def _esm_outside_code(body: str) -> bool:
+    """An MDX statement on a line of its own, not inside fenced code (counted by fences)."""
+    for found in ESM_SHAPE.finditer(body):
+        if len(_FENCE.findall(body, 0, found.start())) % 2 == 0:
+            return True
+    return False
+
+
+GUESSED_ESM = Syntax("esm-guessed", ESM.install, ESM.triggers, _esm_outside_code)
+GUESSED_JSX = Syntax("jsx-guessed", JSX.install, ("import",), _esm_outside_code)
 
 
 class Markdown(Dialect):

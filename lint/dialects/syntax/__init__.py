@@ -45,8 +45,12 @@ class Syntax:
     confirm: Callable[[str], object] | None = None
 
     def present(self, body: str) -> bool:
-        if self.triggers and not any(trigger in body for trigger in self.triggers):
-            return False
+        for trigger in self.triggers:
+            if trigger in body:
+                break
+        else:
+            if self.triggers:
+                return False
         return self.confirm is None or bool(self.confirm(body))
 
 

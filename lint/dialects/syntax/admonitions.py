@@ -111,4 +111,7 @@ def _install_tabs(md: MarkdownIt) -> None:
 
 
 ADMONITIONS = Syntax("admonitions", _install_admonitions, ("!!!", "???"))
-CONTENT_TABS = Syntax("content-tabs", _install_tabs, ('=== "', '===+ "', '===! "'))
+_TAB_LINE = re.compile(r'(?m)^[ \t]*===[+!]?[ \t]+"')
+CONTENT_TABS = Syntax(
+    "content-tabs", _install_tabs, ('=== "', '===+ "', '===! "'), _TAB_LINE.search
+)

@@ -35,7 +35,9 @@ def _emoji(state: StateInline, silent: bool) -> bool:
 
 
 def _install(md: MarkdownIt) -> None:
-    md.inline.ruler.before("text", "emoji", _emoji)
+    md.inline.ruler.after("text", "emoji", _emoji)
 
 
-EMOJI_SHORTCODES = Syntax("emoji", _install, (":",))
+#: A quick look for a shortcode anywhere (the rule itself checks the neighbours).
+_ANYWHERE = re.compile(r":[a-z][a-z0-9_+-]*:")
+EMOJI_SHORTCODES = Syntax("emoji", _install, (":",), _ANYWHERE.search)

@@ -131,7 +131,7 @@ def _install(md: MarkdownIt) -> None:
     md.block.ruler.before(
         "table", "liquid_block", _block, {"alt": ["paragraph", "reference", "blockquote"]}
     )
-    md.inline.ruler.before("text", "liquid_tag", _inline)
+    md.inline.ruler.after("text", "liquid_tag", _inline)
     template_destinations(md)
 
 

@@ -325,7 +325,7 @@ def _install_jsx(md: MarkdownIt) -> None:
 
 def _install_expressions(md: MarkdownIt) -> None:
     md.block.ruler.before("table", "mdx_expression", _block_expression)
-    md.inline.ruler.before("text", "mdx_expression", _inline_expression)
+    md.inline.ruler.after("text", "mdx_expression", _inline_expression)
 
 
 ESM = Syntax("esm", _install_esm, ("import", "export"))

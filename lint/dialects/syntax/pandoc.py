@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lint.dialects.syntax import Syntax
+from lint.dialects.syntax.extensions import ATTRIBUTE_BLOCK
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -125,4 +126,6 @@ def _install_heading_attributes(md: MarkdownIt) -> None:
 
 CITATIONS = Syntax("citations", _install_citations, ("@",))
 DISPLAY_MATH_ATTRIBUTES = Syntax("display-math-attributes", _install_display_math, ("$$",))
-HEADING_IDS = Syntax("heading-attributes", _install_heading_attributes, ("{",))
+HEADING_IDS = Syntax(
+    "heading-attributes", _install_heading_attributes, ("{",), ATTRIBUTE_BLOCK.search
+)

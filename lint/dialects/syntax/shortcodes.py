@@ -173,7 +173,7 @@ def _install(md: MarkdownIt) -> None:
     md.block.ruler.before(
         "table", "shortcode_block", _block, {"alt": ["paragraph", "reference", "blockquote"]}
     )
-    md.inline.ruler.before("text", "shortcode", _inline)
+    md.inline.ruler.after("text", "shortcode", _inline)
 
 
 SHORTCODES = Syntax("shortcodes", _install, ("{{<", "{{%"))

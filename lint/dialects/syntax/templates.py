@@ -76,7 +76,7 @@ def template_destinations(md: MarkdownIt) -> None:
 
 
 def _install(md: MarkdownIt) -> None:
-    md.inline.ruler.before("text", "template_output", _output)
+    md.inline.ruler.after("text", "template_output", _output)
     template_destinations(md)
 
 
