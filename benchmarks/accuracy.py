@@ -25,7 +25,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.config import Config, load_config
@@ -88,38 +88,57 @@ def group_of(rule: str) -> str:
     return "structure" if rule in ("empty-heading", "empty-section") else "unfinished"
 
 
-def published(root: Path, jobs: int, show: bool, rule_filter: str | None) -> dict[str, float]:
-    """Prints the rates of one corpus; returns findings per 200 pages by group (warning+)."""
+@dataclass
+class CorpusRates:
+    """What the rules said on one corpus of published pages."""
+
+    name: str
+    pages: int
+    diagnostics: list[Diagnostic]
+
+    def count(self, group: str, info: bool) -> int:
+        return sum(
+            1
+            for d in self.diagnostics
+            if group_of(d.rule) == group and (d.severity is Severity.INFO) == info
+        )
+
+    def per_pages(self, group: str, info: bool = False) -> float:
+        """Findings of ``group`` per 200 pages, at warning and above (or info notes)."""
+        return self.count(group, info) * PAGES / max(self.pages, 1)
+
+    def by_rule(self) -> Counter[tuple[str, bool]]:
+        return Counter((d.rule, d.severity is Severity.INFO) for d in self.diagnostics)
+
+
+def corpus_rates(root: Path, jobs: int) -> CorpusRates:
     paths = documents(root)
     results = check_all(root, paths, jobs)
-    by_rule: Counter[tuple[str, bool]] = Counter()
-    for diagnostics in results:
-        for diagnostic in diagnostics:
-            by_rule[diagnostic.rule, diagnostic.severity is Severity.INFO] += 1
-            if show and (rule_filter is None or diagnostic.rule == rule_filter):
+    return CorpusRates(root.name, len(paths), [d for found in results for d in found])
+
+
+def published(root: Path, jobs: int, show: bool, rule_filter: str | None) -> CorpusRates:
+    """Prints the rates of one corpus (and with ``show`` its findings)."""
+    rates = corpus_rates(root, jobs)
+    if show:
+        for diagnostic in rates.diagnostics:
+            if rule_filter is None or diagnostic.rule == rule_filter:
                 print(
                     f"    {diagnostic.path}:{diagnostic.line}:{diagnostic.column} "
                     f"{diagnostic.severity} [{diagnostic.rule}] {diagnostic.message}"
                 )
-    scale = PAGES / max(len(paths), 1)
-    groups: dict[str, float] = {}
-    for group in GROUPS:
-        counted = sum(
-            n for (rule, info), n in by_rule.items() if group_of(rule) == group and not info
-        )
-        notes = sum(n for (rule, info), n in by_rule.items() if group_of(rule) == group and info)
-        groups[group] = counted * scale
-        groups[group + " (info)"] = notes * scale
+    scale = PAGES / max(rates.pages, 1)
     rules = ", ".join(
         f"{rule}{' (info)' if info else ''} {n * scale:.1f}"
-        for (rule, info), n in sorted(by_rule.items())
+        for (rule, info), n in sorted(rates.by_rule().items())
     )
     print(
-        f"{root.name:<14} {len(paths):>5} "
-        f"{groups['structure']:>10.1f} {groups['structure (info)']:>7.1f} "
-        f"{groups['unfinished']:>11.1f} {groups['unfinished (info)']:>7.1f}   {rules or '-'}"
+        f"{root.name:<14} {rates.pages:>5} "
+        f"{rates.per_pages('structure'):>10.1f} {rates.per_pages('structure', True):>7.1f} "
+        f"{rates.per_pages('unfinished'):>11.1f} {rates.per_pages('unfinished', True):>7.1f}"
+        f"   {rules or '-'}"
     )
-    return groups
+    return rates
 
 
 def read_labels(document: Path) -> list[Label]:
@@ -133,41 +152,63 @@ def read_labels(document: Path) -> list[Label]:
     return labels
 
 
-def drafts(root: Path, jobs: int, show: bool) -> tuple[float, float]:
+@dataclass
+class DraftScores:
+    """The rules against the labelled drafts."""
+
+    documents: int = 0
+    labels: int = 0
+    found: int = 0
+    true_positives: int = 0
+    false_positives: int = 0
+    misses: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / max(self.true_positives + self.false_positives, 1)
+
+    @property
+    def recall(self) -> float:
+        return self.found / max(self.labels, 1)
+
+
+def draft_scores(root: Path, jobs: int) -> DraftScores:
     paths = documents(root)
     results = check_all(root, paths, jobs)
-    true_positives = false_positives = found = total = 0
-    misses: list[str] = []
-    alarms: list[str] = []
+    scores = DraftScores(documents=len(paths))
     for path, diagnostics in zip(paths, results, strict=True):
         labels = read_labels(path)
-        total += len(labels)
+        scores.labels += len(labels)
         for label in labels:
             if any(label.covers(diagnostic) for diagnostic in diagnostics):
-                found += 1
+                scores.found += 1
             else:
-                misses.append(
-                    f"    MISS {path.name}:{label.first}-{label.last} {'|'.join(label.rules)}"
-                )
+                rules = "|".join(label.rules)
+                scores.misses.append(f"MISS {path.name}:{label.first}-{label.last} {rules}")
         for diagnostic in diagnostics:
             if any(label.covers(diagnostic) for label in labels):
-                true_positives += 1
+                scores.true_positives += 1
             else:
-                false_positives += 1
-                alarms.append(
-                    f"    FP   {path.name}:{diagnostic.line}:{diagnostic.column} "
+                scores.false_positives += 1
+                scores.alarms.append(
+                    f"FP   {path.name}:{diagnostic.line}:{diagnostic.column} "
                     f"{diagnostic.severity} [{diagnostic.rule}] {diagnostic.message}"
                 )
-    precision = true_positives / max(true_positives + false_positives, 1)
-    recall = found / max(total, 1)
+    return scores
+
+
+def drafts(root: Path, jobs: int, show: bool) -> DraftScores:
+    scores = draft_scores(root, jobs)
     print(
-        f"\ndrafts: {len(paths)} documents, {total} labels: {found} found, "
-        f"{total - found} missed; {true_positives} findings true, {false_positives} false"
+        f"\ndrafts: {scores.documents} documents, {scores.labels} labels: {scores.found} found, "
+        f"{scores.labels - scores.found} missed; {scores.true_positives} findings true, "
+        f"{scores.false_positives} false"
     )
-    print(f"precision {precision:.2f}   recall {recall:.2f}")
+    print(f"precision {scores.precision:.2f}   recall {scores.recall:.2f}")
     if show:
-        print("\n".join([*misses, *alarms]))
-    return precision, recall
+        print("\n".join(f"    {line}" for line in [*scores.misses, *scores.alarms]))
+    return scores
 
 
 def corpora(root: Path, only: str | None) -> Iterator[Path]:
@@ -196,9 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         worst = dict.fromkeys(GROUPS, 0.0)
         for folder in corpora(root, arguments.corpus):
-            groups = published(folder, arguments.jobs, arguments.list, arguments.rule)
+            rates = published(folder, arguments.jobs, arguments.list, arguments.rule)
             for group in GROUPS:
-                worst[group] = max(worst[group], groups[group])
+                worst[group] = max(worst[group], rates.per_pages(group))
         print(
             "\nhighest: "
             + ", ".join(f"{group} {rate:.1f}" for group, rate in worst.items())
