@@ -98,19 +98,29 @@ _EDITED = re.compile(
 #: "Still" or "remain" just before "TBD" states a fact ("the dates are still TBD").
 _STATED = re.compile(r"(?i)\b(?:still|remains?|remained)\s+$")
 _QUOTES = "\"'“‘«`"
+_MARK_WORDS = "|".join(WORD_MARKS)
+#: A list of marks: each is named, none is left ("TODO, FIXME and XXX").
+_LISTED_BEFORE = re.compile(rf"\b(?:{_MARK_WORDS})\s*(?:,|/|\bor\b|\band\b)\s*$")
+_LISTED_AFTER = re.compile(rf"\s*(?:,|/|or\b|and\b)\s*(?:{_MARK_WORDS})\b")
 #: A list item of a changelog: a pull request, issue or commit reference.
 _CHANGE_REFERENCE = re.compile(r"(?:^|[\s(\[])#\d{2,}\b|/(?:pull|commit|issues)/[0-9a-f]{5,}")
 
 
 def mentioned(text: str, start: int, end: int) -> bool:
-    """Whether the upper-case mark ``text[start:end]`` is talked about rather than left."""
+    """Whether the upper-case mark ``text[start:end]`` is talked about rather than left: the
+    object of an editing verb, "still TBD", or one of a list of marks ("TODO, FIXME, TBD")."""
     mark = text[start:end]
     before = text[max(start - 40, 0) : start]
-    if before and before[-1] in _QUOTES:
+    if _EDITED.search(before) or _LISTED_BEFORE.search(before):
         return True
-    if _EDITED.search(before):
+    if _LISTED_AFTER.match(text, end):
         return True
     return mark in ("TBD", "TBA") and _STATED.search(before) is not None
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens right after a quotation mark (``"TODO - implement"``)."""
+    return start > 0 and text[start - 1] in _QUOTES
 
 
 def is_change_entry(raw: str) -> bool:
@@ -281,7 +291,10 @@ def matches(
                 continue
             if any(start < b and a < end for a, b in taken):
                 continue  # one finding for overlapping markers
-            if mentions and text[start:end] in _WORD_MARKS and mentioned(text, start, end):
+            if mentions and (
+                quoted(text, start, end)
+                or (text[start:end] in _WORD_MARKS and mentioned(text, start, end))
+            ):
                 continue
             taken.append((start, end))
             yield start, end, text[start:end]

@@ -8,6 +8,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,25 @@ def _schema_stamp(location: str) -> str:
     return files_stamp(schema_files(location))
 
 
+@cache
+def engine_stamp() -> str:
+    """The size and modification time of every module of contentlint itself (its rules
+    included): an edited checkout, not only a new version, gets new keys."""
+    import lint
+    import lint.rules
+
+    stamps = []
+    # An editable install keeps the rules apart from the engine (rules/ beside lint/).
+    for package in dict.fromkeys((Path(lint.__file__).parent, Path(lint.rules.__file__).parent)):
+        for path in sorted(package.rglob("*.py")):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return digest(*stamps)
+
+
 def rules_fingerprint(
     active: Sequence[ActiveRule],
     rules: dict[str, type[Rule]],
@@ -76,7 +96,7 @@ def rules_fingerprint(
 ) -> str:
     """What decides a file's diagnostics besides its bytes: each active rule, its severity,
     options and code, the schema files it validates against, and ``extra`` (engine versions)."""
-    parts: list[str] = [__version__, RESULTS_PROTOCOL, *extra]
+    parts: list[str] = [__version__, RESULTS_PROTOCOL, engine_stamp(), *extra]
     for rule in sorted(active, key=lambda item: item.id):
         options = _jsonable(dict(rule.options))
         parts.append(
