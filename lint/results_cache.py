@@ -73,12 +73,14 @@ def _schema_stamp(location: str) -> str:
 def engine_stamp() -> str:
     """The size and modification time of every module of contentlint itself (its rules
     included): an edited checkout, not only a new version, gets new keys."""
-    import lint
-    import lint.rules
+    import importlib
 
+    import lint
+
+    rules = importlib.import_module("lint.rules")  # mapped onto rules/ by the packaging
     stamps = []
     # An editable install keeps the rules apart from the engine (rules/ beside lint/).
-    for package in dict.fromkeys((Path(lint.__file__).parent, Path(lint.rules.__file__).parent)):
+    for package in dict.fromkeys((Path(lint.__file__).parent, Path(str(rules.__file__)).parent)):
         for path in sorted(package.rglob("*.py")):
             try:
                 stat = path.stat()
