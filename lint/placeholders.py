@@ -50,7 +50,8 @@ DEFAULT_MARKERS = (
     r"\bXX(?=\s?%)|(?<=[$€£])XX\b",
     r"(?i:\b\d{4}-xx-xx\b|\b\d{4}-\d\d-xx\b|\bxx/xx/\d{4}\b)",
     r"INSERT\b[^.\n]{0,60}?\bHERE\b",
-    r"\?\?\?+(?<![^\s:(\[]\?\?\?)(?![^\s).\]])",
+    # Apart from the words ("what???" is emphasis) and not assigned ("x = ???" is Scala).
+    r"\?\?\?+(?<![^\s:(\[]\?\?\?)(?<!=\s\?\?\?)(?![^\s).\]])",
 )
 #: For each default marker: whether its words are matched case-sensitively, and the sets of
 #: words (any set, all its words) that every text it matches contains. A substring test finds

@@ -25,7 +25,7 @@ MIN_RECALL = 0.90
 CEILINGS: dict[str, tuple[int, int, int]] = {
     "docusaurus": (0, 1, 1),
     "hugo": (1, 1, 0),
-    "jekyll": (0, 13, 15),
+    "jekyll": (0, 12, 15),
     "mdn": (11, 21, 5),
     "mdx": (1, 0, 0),
     "mkdocs": (1, 0, 1),
