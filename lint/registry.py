@@ -54,7 +54,7 @@ def load_rules() -> Loaded:
     """Every rule class registered under ``contentlint.rules``, by rule id."""
     loaded, failures = _load_group(RULES_GROUP)
     result = Loaded(failures=failures)
-    origins: dict[str, str] = {}
+    origins: dict[str, EntryPoint] = {}  # its distribution is read only for a message
     for entry, rule in loaded:
         missing = [name for name in _REQUIRED_ATTRIBUTES if not hasattr(rule, name)]
         if missing:
@@ -66,11 +66,11 @@ def load_rules() -> Loaded:
         rule_id = rule.id
         if rule_id in result.items and result.items[rule_id] is not rule:
             raise RegistryError(
-                f"two plugins register the rule id '{rule_id}': {origins[rule_id]} and "
-                f"{_origin(entry)}; uninstall one of them"
+                f"two plugins register the rule id '{rule_id}': {_origin(origins[rule_id])} "
+                f"and {_origin(entry)}; uninstall one of them"
             )
         result.items[rule_id] = rule
-        origins[rule_id] = _origin(entry)
+        origins[rule_id] = entry
     return result
 
 
@@ -101,7 +101,7 @@ def load_dialects() -> Loaded:
     """Every dialect class registered under ``contentlint.dialects``, by name."""
     loaded, failures = _load_group(DIALECTS_GROUP)
     result = Loaded(failures=failures)
-    origins: dict[str, str] = {}
+    origins: dict[str, EntryPoint] = {}
     from lint.dialects import Dialect
 
     for entry, dialect in loaded:
@@ -113,9 +113,9 @@ def load_dialects() -> Loaded:
             continue
         if dialect.name in result.items and result.items[dialect.name] is not dialect:
             raise RegistryError(
-                f"two plugins register the dialect '{dialect.name}': {origins[dialect.name]} "
-                f"and {_origin(entry)}; uninstall one of them"
+                f"two plugins register the dialect '{dialect.name}': "
+                f"{_origin(origins[dialect.name])} and {_origin(entry)}; uninstall one of them"
             )
         result.items[dialect.name] = dialect
-        origins[dialect.name] = _origin(entry)
+        origins[dialect.name] = entry
     return result

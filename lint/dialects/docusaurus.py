@@ -15,6 +15,10 @@ from lint.dialects.syntax.pandoc import HEADING_IDS
 class Docusaurus(Dialect):
     name: ClassVar[str] = "docusaurus"
     summary: ClassVar[str] = "Docusaurus (MDX, :::admonitions, {#heading-ids})"
-    syntax: ClassVar[tuple[Syntax, ...]] = (COLON_FENCES, *MDX_SYNTAX, HEADING_IDS)
+    syntax: ClassVar[tuple[Syntax, ...]] = (
+        COLON_FENCES,
+        *MDX_SYNTAX,
+        HEADING_IDS,
+    )
     markers: ClassVar[tuple[str, ...]] = ("docusaurus.config.*",)
     extensions: ClassVar[tuple[str, ...]] = (".md", ".mdx", ".markdown")

@@ -10,7 +10,14 @@ from lint.dialects import Dialect
 from lint.dialects.syntax import Syntax
 from lint.dialects.syntax.attribute_lines import ATTRIBUTE_LINES
 from lint.dialects.syntax.emoji import EMOJI_SHORTCODES
-from lint.dialects.syntax.extensions import ATTRIBUTES, DEFINITION_LISTS, FOOTNOTES, MATH
+from lint.dialects.syntax.extensions import (
+    ATTRIBUTES,
+    DEFINITION_LISTS,
+    FOOTNOTES,
+    MATH,
+    STRIKETHROUGH,
+    TABLES,
+)
 from lint.dialects.syntax.pandoc import HEADING_IDS
 from lint.dialects.syntax.shortcodes import SHORTCODES
 from lint.dialects.syntax.templates import TEMPLATES
@@ -23,6 +30,8 @@ class Hugo(Dialect):
     name: ClassVar[str] = "hugo"
     summary: ClassVar[str] = "Hugo (Goldmark, shortcodes, heading attributes, emoji)"
     syntax: ClassVar[tuple[Syntax, ...]] = (
+        TABLES,
+        STRIKETHROUGH,
         SHORTCODES,
         ATTRIBUTE_LINES,
         FOOTNOTES,

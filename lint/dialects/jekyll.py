@@ -10,7 +10,14 @@ from lint.dialects import Dialect
 from lint.dialects.syntax import Syntax
 from lint.dialects.syntax.attribute_lines import ATTRIBUTE_LINES
 from lint.dialects.syntax.emoji import EMOJI_SHORTCODES
-from lint.dialects.syntax.extensions import ATTRIBUTES, DEFINITION_LISTS, FOOTNOTES, MATH
+from lint.dialects.syntax.extensions import (
+    ATTRIBUTES,
+    DEFINITION_LISTS,
+    FOOTNOTES,
+    MATH,
+    STRIKETHROUGH,
+    TABLES,
+)
 from lint.dialects.syntax.liquid import LIQUID
 from lint.dialects.syntax.pandoc import HEADING_IDS
 from lint.dialects.syntax.templates import TEMPLATES
@@ -20,6 +27,8 @@ class Jekyll(Dialect):
     name: ClassVar[str] = "jekyll"
     summary: ClassVar[str] = "Jekyll (kramdown, Liquid tags and output, attribute lines)"
     syntax: ClassVar[tuple[Syntax, ...]] = (
+        TABLES,
+        STRIKETHROUGH,
         LIQUID,
         ATTRIBUTE_LINES,
         FOOTNOTES,

@@ -16,7 +16,14 @@ from lint.dialects.syntax.admonitions import ADMONITIONS, CONTENT_TABS
 from lint.dialects.syntax.attribute_lines import ATTRIBUTE_LINES
 from lint.dialects.syntax.containers import COLON_FENCES
 from lint.dialects.syntax.emoji import EMOJI_SHORTCODES
-from lint.dialects.syntax.extensions import ATTRIBUTES, DEFINITION_LISTS, FOOTNOTES, MATH
+from lint.dialects.syntax.extensions import (
+    ATTRIBUTES,
+    DEFINITION_LISTS,
+    FOOTNOTES,
+    MATH,
+    STRIKETHROUGH,
+    TABLES,
+)
 from lint.dialects.syntax.includes import INCLUDES
 from lint.dialects.syntax.liquid import LIQUID
 from lint.dialects.syntax.mdx import ESM, ESM_SHAPE, JSX
@@ -48,6 +55,8 @@ class Markdown(Dialect):
         "recognised where a file uses it"
     )
     syntax: ClassVar[tuple[Syntax, ...]] = (
+        TABLES,
+        STRIKETHROUGH,
         GUESSED_ESM,
         GUESSED_JSX,
         COLON_FENCES,

@@ -7,14 +7,20 @@ from typing import ClassVar
 
 from lint.dialects import Dialect
 from lint.dialects.syntax import Syntax
-from lint.dialects.syntax.extensions import DEFINITION_LISTS, FOOTNOTES
+from lint.dialects.syntax.extensions import DEFINITION_LISTS, FOOTNOTES, STRIKETHROUGH, TABLES
 from lint.dialects.syntax.templates import TEMPLATES
 
 
 class Mdn(Dialect):
     name: ClassVar[str] = "mdn"
     summary: ClassVar[str] = "MDN Web Docs (GitHub Markdown with KumaScript macros)"
-    syntax: ClassVar[tuple[Syntax, ...]] = (FOOTNOTES, DEFINITION_LISTS, TEMPLATES)
+    syntax: ClassVar[tuple[Syntax, ...]] = (
+        TABLES,
+        STRIKETHROUGH,
+        FOOTNOTES,
+        DEFINITION_LISTS,
+        TEMPLATES,
+    )
     markers: ClassVar[tuple[str, ...]] = ("_wikihistory.json", "_redirects.txt")
     extensions: ClassVar[tuple[str, ...]] = (".md",)
     detection_order: ClassVar[int] = 85

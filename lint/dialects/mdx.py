@@ -6,10 +6,10 @@ from typing import ClassVar
 
 from lint.dialects import Dialect
 from lint.dialects.syntax import Syntax
-from lint.dialects.syntax.extensions import FOOTNOTES, MATH
+from lint.dialects.syntax.extensions import FOOTNOTES, MATH, STRIKETHROUGH, TABLES
 from lint.dialects.syntax.mdx import ESM, EXPRESSIONS, JSX
 
-MDX_SYNTAX: tuple[Syntax, ...] = (ESM, JSX, EXPRESSIONS, FOOTNOTES, MATH)
+MDX_SYNTAX: tuple[Syntax, ...] = (TABLES, STRIKETHROUGH, ESM, JSX, EXPRESSIONS, FOOTNOTES, MATH)
 
 
 class Mdx(Dialect):

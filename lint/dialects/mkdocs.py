@@ -11,7 +11,14 @@ from lint.dialects.syntax import Syntax
 from lint.dialects.syntax.admonitions import ADMONITIONS, CONTENT_TABS
 from lint.dialects.syntax.attribute_lines import ATTRIBUTE_LINES
 from lint.dialects.syntax.emoji import EMOJI_SHORTCODES
-from lint.dialects.syntax.extensions import ATTRIBUTES, DEFINITION_LISTS, FOOTNOTES, MATH
+from lint.dialects.syntax.extensions import (
+    ATTRIBUTES,
+    DEFINITION_LISTS,
+    FOOTNOTES,
+    MATH,
+    STRIKETHROUGH,
+    TABLES,
+)
 from lint.dialects.syntax.includes import INCLUDES
 from lint.dialects.syntax.liquid import LIQUID
 from lint.dialects.syntax.pandoc import HEADING_IDS
@@ -22,6 +29,8 @@ class Mkdocs(Dialect):
     name: ClassVar[str] = "mkdocs"
     summary: ClassVar[str] = "MkDocs and Material (!!! admonitions, === tabs, snippets, emoji)"
     syntax: ClassVar[tuple[Syntax, ...]] = (
+        TABLES,
+        STRIKETHROUGH,
         ADMONITIONS,
         CONTENT_TABS,
         INCLUDES,

@@ -1,5 +1,5 @@
-"""The markdown-it-py parser of a document: CommonMark with GFM tables and strikethrough, plus
-the syntax extensions of its dialect that the document actually uses."""
+"""The markdown-it-py parser of a document: CommonMark, plus the syntax extensions of its
+dialect that the document actually uses (GitHub's tables included)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,6 @@ def parser_for(syntaxes: tuple[Syntax, ...]) -> MarkdownIt:
             "maxNesting": current().max_nesting,
         },
     )
-    md.enable(["table", "strikethrough"])
     for syntax in syntaxes:
         syntax.install(md)
     return md

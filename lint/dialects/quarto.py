@@ -10,12 +10,21 @@ from lint.dialects import Dialect
 from lint.dialects.syntax import Syntax
 from lint.dialects.syntax.containers import COLON_FENCES
 from lint.dialects.syntax.emoji import EMOJI_SHORTCODES
-from lint.dialects.syntax.extensions import ATTRIBUTES, DEFINITION_LISTS, FOOTNOTES, MATH
+from lint.dialects.syntax.extensions import (
+    ATTRIBUTES,
+    DEFINITION_LISTS,
+    FOOTNOTES,
+    MATH,
+    STRIKETHROUGH,
+    TABLES,
+)
 from lint.dialects.syntax.pandoc import CITATIONS, DISPLAY_MATH_ATTRIBUTES, HEADING_IDS
 from lint.dialects.syntax.shortcodes import SHORTCODES
 from lint.dialects.syntax.tables import GRID_TABLES
 
 PANDOC_SYNTAX: tuple[Syntax, ...] = (
+    TABLES,
+    STRIKETHROUGH,
     COLON_FENCES,
     SHORTCODES,
     GRID_TABLES,

@@ -9,7 +9,7 @@ from lint.dialects import Dialect
 from lint.dialects.syntax import Syntax
 from lint.dialects.syntax.containers import COLON_FENCES
 from lint.dialects.syntax.emoji import EMOJI_SHORTCODES
-from lint.dialects.syntax.extensions import ATTRIBUTES, FOOTNOTES, MATH
+from lint.dialects.syntax.extensions import ATTRIBUTES, FOOTNOTES, MATH, STRIKETHROUGH, TABLES
 from lint.dialects.syntax.includes import INCLUDES
 from lint.dialects.syntax.pandoc import HEADING_IDS
 from lint.dialects.syntax.templates import TEMPLATES
@@ -19,6 +19,8 @@ class Vitepress(Dialect):
     name: ClassVar[str] = "vitepress"
     summary: ClassVar[str] = "VitePress (::: containers, {#ids}, emoji, Vue, <<< imports)"
     syntax: ClassVar[tuple[Syntax, ...]] = (
+        TABLES,
+        STRIKETHROUGH,
         COLON_FENCES,
         INCLUDES,
         FOOTNOTES,

@@ -1,5 +1,6 @@
-"""The Markdown extensions most generators share, from mdit-py-plugins: footnotes (also
-inline ``^[…]``), definition lists, dollar math and attribute blocks (``{.class}``)."""
+"""The Markdown extensions most generators share: GitHub's tables and strikethrough (from
+markdown-it-py), and from mdit-py-plugins footnotes (also inline ``^[…]``), definition lists,
+dollar math and attribute blocks (``{.class}``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,14 @@ from lint.dialects.syntax import Syntax
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+
+
+def _tables(md: MarkdownIt) -> None:
+    md.enable("table")
+
+
+def _strikethrough(md: MarkdownIt) -> None:
+    md.enable("strikethrough")
 
 
 def _footnotes(md: MarkdownIt) -> None:
@@ -42,6 +51,9 @@ def _footnote_marks(body: str) -> bool:
 
 
 # "^" is rare in prose, "[" is not: looking for it first is the cheap test.
+#: GitHub's pipe tables and ``~~strikethrough~~``, which every generator reads.
+TABLES = Syntax("tables", _tables, ("|",))
+STRIKETHROUGH = Syntax("strikethrough", _strikethrough, ("~~",))
 FOOTNOTES = Syntax("footnotes", _footnotes, ("^",), _footnote_marks)
 DEFINITION_LISTS = Syntax("definition-lists", _definitions, ("\n:", "\n~"))
 MATH = Syntax("math", _math, ("$",))
