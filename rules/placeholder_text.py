@@ -124,13 +124,20 @@ class PlaceholderText:
         seconds = current().pattern_seconds
         start_clock(seconds)
         try:
-            yield from _prose(doc, markers, allowed)
-            yield from _links(doc)
-            yield from _code(doc)
+            body = doc.text[doc.body_start :]
+            lowered = body.lower()
+            # One look at the raw body decides whether anything below can find something:
+            # every place holds a marker, a word such as "tbd", or an empty link target.
+            if candidate(body, 0, markers, lowered) or _may_hold_value(body, lowered):
+                yield from _prose(doc, markers, allowed)
+                yield from _links(doc)
+                yield from _code(doc)
+                if options["include_comments"]:
+                    yield from _comments(doc, markers, allowed)
+            elif "]()" in body:
+                yield from _links(doc)
             if options["front_matter"]:
                 yield from _front_matter(doc, markers, allowed)
-            if options["include_comments"]:
-                yield from _comments(doc, markers, allowed)
         except PatternTimeout as stopped:
             yield Finding(
                 0,
@@ -153,10 +160,6 @@ def _prose(
     doc: Document, markers: Sequence[re.Pattern[str]], allowed: Sequence[re.Pattern[str]]
 ) -> Iterator[Finding]:
     marker_tuple = tuple(markers)
-    body = doc.text[doc.body_start :]
-    lowered = body.lower()
-    if not (candidate(body, 0, marker_tuple, lowered) or _may_hold_value(body, lowered)):
-        return  # only a document whose raw text has a candidate pays for prose extraction
     from lint.prose import extract
 
     def keep(content: str) -> bool:
