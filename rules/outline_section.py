@@ -24,6 +24,8 @@ _CHANGE_HEADING = re.compile(
 )
 #: A list item that starts with a bold area name (``**stream**: fix…``): a changelog entry.
 _AREA_ENTRY = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*:")
+#: A section whose body is this many words, in lower case, is a note to self.
+NOTE_WORDS = (2, 3)
 #: Items this short are names of things (a list of libraries, of devices), not notes.
 _NAME_WORDS = 2
 _TASK_OPEN = re.compile(r"\[ \]\s")
@@ -35,7 +37,9 @@ class OutlineSection:
     """A section (or a document without headings) whose whole body is a bullet outline of
     terse fragments, with no sentence anywhere in it: the shape of notes to self ("- overall
     impressions", "- what did I want out of this?") that were meant to become paragraphs; and
-    a to-do checklist (``- [ ] write the intro``) with half of its boxes or more open, anywhere.
+    a to-do checklist (``- [ ] write the intro``) with half of its boxes or more open, anywhere;
+    and a section whose whole body is a two- or three-word note in lower case ("touchstart,
+    touchend", "add the plot").
 
     A list counts as an outline when it has at least ``min_items`` items, no item reads as
     a sentence (capitalised, ``sentence_words`` words or more, ending in ``.``, ``!``, ``?`` or
@@ -93,6 +97,14 @@ class OutlineSection:
         for section, parent in _all_sections(doc.sections, None):
             if not section.blocks or _is_change_list(doc, section, parent):
                 continue
+            note = _note_only(tokens, section)
+            if note is not None:
+                span = doc.line_span(section.line)
+                title = plain_text(tokens[section.heading + 1]).strip()
+                yield Finding(
+                    span.start, span.end, f'the section "{title}" holds only a note: "{note}"'
+                )
+                continue
             if any(tokens[index].type != "bullet_list_open" for index in section.blocks):
                 continue
             items = list(_items(tokens, section.blocks))
@@ -105,6 +117,24 @@ class OutlineSection:
                     f'the section "{title}" is only an outline of notes '
                     f"({len(items)} items, no prose)",
                 )
+
+
+def _note_only(tokens: list[Token], section: Section) -> str | None:
+    """A section whose whole body is a note of two or three words in lower case, no
+    punctuation, no link or code ("touchstart, touchend", "add the plot")."""
+    if len(section.blocks) != 1 or section.children:
+        return None
+    index = section.blocks[0]
+    if tokens[index].type != "paragraph_open":
+        return None
+    inline = tokens[index + 1]
+    if any(child.type in _REFERENCE_CHILDREN for child in inline.children or []):
+        return None
+    text = plain_text(inline).strip()
+    words = text.split()
+    if not NOTE_WORDS[0] <= len(words) <= NOTE_WORDS[1] or not text[:1].islower():
+        return None
+    return None if text.endswith((".", "!", "?", ":", "…")) else text
 
 
 def _outline_document(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:

@@ -33,6 +33,8 @@ _PARTICLES = frozenset({"in", "on", "about", "over", "out", "up", "off", "throug
 _TRAILING = frozenset(
     {"is", "are", "was", "were", "will", "be", "can", "has", "have", "does", "a", "an", "the"}
 )
+#: Fewer words than this before code are a connective ("or"), not a sentence cut off.
+_SENTENCE_MIN_WORDS = 3
 #: A lead-in this short that ends on a colon needs what it announces ("For example:").
 _LEAD_IN_WORDS = 3
 _EMOTICON = re.compile(r"(?<![\w(])[:;=]-?[()](?!\w)")
@@ -54,13 +56,15 @@ class TruncatedText:
     (``**Litedash:``; an emoticon such as ``:(`` is not a bracket).
 
     Only paragraphs of the document's flow are checked, and only the last one before a
-    heading or the end of the file: headings, list items, table cells, captions and lines
-    that are only links are not sentences. A colon before a heading introduces what follows
-    when the heading is a subsection, a question, a link, the first of a series ("Here are
-    the notes from each team:" before "### Callstack", "### Expo"), when the text comes
-    before any heading or names what follows; a bare lead-in of a few words ("For example:")
-    is always reported. A colon at the end of a partial (a file included into other pages)
-    is fine too. Slides and dashboards are not checked.
+    heading or the end of the file, or before the code chunk that ends a section when it ends
+    on an article or a conjunction ("…we train it on the" before the code): headings, list
+    items, table cells, captions and lines that are only links are not sentences. A colon
+    before a heading introduces what follows when the heading is a subsection, a question, a
+    link, a file name in code, the first of a series ("Here are the notes from each team:"
+    before "### Callstack", "### Expo"), when the text comes before any heading or names what
+    follows; a bare lead-in of a few words ("For example:") is always reported. A colon at
+    the end of a partial (a file included into other pages) is fine too. Slides and
+    dashboards are not checked.
 
     The word lists are English by default; set ``articles``, ``prepositions`` and
     ``conjunctions`` for other languages.
@@ -112,11 +116,21 @@ class TruncatedText:
             for word in options[key]
         }
         cut_or_particle = cut_words | _PARTICLES
+        # Before code, a preposition is how a sentence leads into it ("install it with"); an
+        # article or a conjunction is not.
+        before_code = {
+            word.casefold() for key in ("articles", "conjunctions") for word in options[key]
+        }
+        by_index = {block.index: block for block in blocks(doc)}
         for block in blocks(doc):
             if block.kind != "content" or not is_paragraph(tokens, block.index):
                 continue
             inline = tokens[block.index + 1]
             if block.next_kind == "content":
+                following = by_index.get(block.next_index) if block.next_index else None
+                if following is not None and _is_last_code(tokens, following):
+                    yield from _before_last_code(doc, block, before_code)
+                    continue
                 yield from _inside_section(doc, block, cut_words, cut_or_particle)
                 continue
             if _ends_cleanly(inline.content) or is_link_only(inline):
@@ -153,6 +167,27 @@ def _inside_section(
     segment = doc.segment(block.index + 1)
     if segment is not None and _is_sentence(inline, segment):
         found = _cut_word(segment, cut_words)
+        if found is not None:
+            span = segment.span(found[0], found[1])
+            yield Finding(span.start, span.end, f"the text stops mid-sentence: {found[2]}")
+
+
+def _is_last_code(tokens: list[Token], block: Block) -> bool:
+    """A code block that ends its section (a heading or the end of the file follows)."""
+    return tokens[block.index].type in ("fence", "code_block") and block.next_kind != "content"
+
+
+def _before_last_code(doc: Document, block: Block, before_code: set[str]) -> Iterator[Finding]:
+    """The last paragraph of a section, cut off before the code chunk that ends it."""
+    inline = doc.tokens[block.index + 1]
+    last_word = _LAST_RAW_WORD.search(inline.content, max(len(inline.content) - _TAIL, 0))
+    if last_word is None or last_word[1].casefold() not in before_code:
+        return
+    segment = doc.segment(block.index + 1)
+    if segment is None or len(segment.text.split()) < _SENTENCE_MIN_WORDS:
+        return  # "or" between two code blocks offers the second one
+    if _is_sentence(inline, segment):
+        found = _cut_word(segment, before_code)
         if found is not None:
             span = segment.span(found[0], found[1])
             yield Finding(span.start, span.end, f"the text stops mid-sentence: {found[2]}")
@@ -203,10 +238,17 @@ def _colon_may_end(doc: Document, block: Block, segment: Segment) -> bool:
     title = plain_text(heading).strip()
     if title.endswith("?") or _FORWARD_REFERENCE.search(segment.text[-80:]):
         return True
+    if _is_code_only(heading):
+        return True  # "Add this to the config:" before "### `mkdocs.yml`"
     if block.level is None or _opens_series(doc, block.next_index):
         return True
     raw = tokens[block.index + 1].content
     return bool(_stems(title) & _stems(raw[-160:]))
+
+
+def _is_code_only(inline: Token) -> bool:
+    children = [c for c in inline.children or [] if c.type != "text" or c.content.strip()]
+    return bool(children) and all(child.type == "code_inline" for child in children)
 
 
 def _is_link_heading(tokens: list[Token], index: int | None) -> bool:

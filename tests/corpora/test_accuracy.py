@@ -26,7 +26,7 @@ CEILINGS: dict[str, tuple[int, int, int]] = {
     "docusaurus": (0, 1, 1),
     "hugo": (1, 1, 0),
     "jekyll": (0, 12, 15),
-    "mdn": (11, 21, 5),
+    "mdn": (11, 21, 6),
     "mdx": (1, 0, 0),
     "mkdocs": (1, 0, 1),
     "plain-blog": (6, 1, 0),

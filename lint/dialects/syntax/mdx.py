@@ -10,8 +10,7 @@ next blank line, and what follows is read as usual.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.dialects.syntax import (
     COMMENT,
@@ -94,8 +93,7 @@ def braces_end(src: str, position: int, limit: int, budget: _Budget) -> int:
     return -1
 
 
-@dataclass(frozen=True)
-class _Tag:
+class _Tag(NamedTuple):
     name: str
     closing: bool
     self_closing: bool
@@ -141,15 +139,13 @@ def _skip_attribute_part(src: str, at: int, budget: _Budget) -> int:
     return -1  # "<" or "}": not inside a tag any more
 
 
-@dataclass
-class _Element:
+class _Element(NamedTuple):
     tag: _Tag | None  # None: the tag never ends
     last_line: int  # the line on which the tag ends
     rest_blank: bool  # nothing but spaces after the tag on that line
 
 
-@dataclass
-class _Index:
+class _Index(NamedTuple):
     elements: dict[int, _Element]
     pairs: dict[int, int]
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.dialects.syntax import (
     CONTAINER_CLOSE,
@@ -36,8 +35,7 @@ CODE_SHORTCODES = frozenset({"highlight", "code", "codeblock", "snippet"})
 _ENV_KEY = "contentlint.shortcodes"
 
 
-@dataclass(frozen=True)
-class _Shortcode:
+class _Shortcode(NamedTuple):
     start: int
     end: int
     name: str
@@ -74,8 +72,7 @@ def find_shortcodes(src: str) -> list[_Shortcode]:
     return found
 
 
-@dataclass
-class _Index:
+class _Index(NamedTuple):
     by_start: dict[int, _Shortcode]
     pairs: dict[int, int]  # opener start → closer start
 
