@@ -163,3 +163,18 @@ def is_link_only(inline: Token) -> bool:
         ):
             return False
     return True
+
+
+def opens_series(doc: Document, heading: int) -> bool:
+    """Whether the section of the heading at token ``heading`` has a sibling after it: the
+    heading opens a series ("### Day 1", "### Day 2"), which a lead-in may introduce."""
+    siblings: dict[int, bool] | None = doc.__dict__.get("_heading_has_sibling")
+    if siblings is None:
+        siblings = doc.__dict__["_heading_has_sibling"] = {}
+        pending = [doc.sections]
+        while pending:
+            level = pending.pop()
+            for position, section in enumerate(level):
+                siblings[section.heading] = position + 1 < len(level)
+                pending.append(tuple(section.children))
+    return siblings.get(heading, False)

@@ -11,7 +11,7 @@ from lint.document import Document
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-from lint.paragraphs import Block, blocks, is_label, is_paragraph, label_text
+from lint.paragraphs import Block, blocks, is_label, is_paragraph, label_text, opens_series
 from lint.placeholders import is_placeholder_label
 from lint.rule import NO_OPTIONS
 
@@ -85,8 +85,12 @@ def _is_stub(
             and is_paragraph(tokens, following)
             and (is_label(tokens[following + 1]) or _starts_with_bold(tokens[following + 1]))
         )
-    if previous_is_label or label.rstrip("*_ ").endswith(":"):
+    if previous_is_label:
         return True
+    if label.rstrip("*_ ").endswith(":"):
+        # "**Setting this up was easy:**" before "## 1. Configure", "## 2. Deploy": the
+        # label introduces the series of headings that follows.
+        return block.next_index is None or not opens_series(doc, block.next_index)
     if previous is None or previous.kind != "content" or tokens[previous.index].type == "hr":
         return False  # a byline under the title or under a rule
     if _in_row_of_lead_ins(doc, previous):

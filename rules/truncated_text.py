@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.diagnostics import Finding, Severity
 from lint.document import Document
 from lint.inline import plain_text
-from lint.paragraphs import Block, blocks, is_link_only, is_paragraph, label_text
+from lint.paragraphs import Block, blocks, is_link_only, is_paragraph, label_text, opens_series
 from lint.prose import Segment
 
 if TYPE_CHECKING:
@@ -240,7 +240,7 @@ def _colon_may_end(doc: Document, block: Block, segment: Segment) -> bool:
         return True
     if _is_code_only(heading):
         return True  # "Add this to the config:" before "### `mkdocs.yml`"
-    if block.level is None or _opens_series(doc, block.next_index):
+    if block.level is None or opens_series(doc, block.next_index):
         return True
     raw = tokens[block.index + 1].content
     return bool(_stems(title) & _stems(raw[-160:]))
@@ -253,20 +253,6 @@ def _is_code_only(inline: Token) -> bool:
 
 def _is_link_heading(tokens: list[Token], index: int | None) -> bool:
     return index is not None and is_link_only(tokens[index + 1])
-
-
-def _opens_series(doc: Document, heading: int) -> bool:
-    """Whether the section of the heading at token ``heading`` has a sibling after it."""
-    siblings: dict[int, bool] | None = doc.__dict__.get("_heading_has_sibling")
-    if siblings is None:
-        siblings = doc.__dict__["_heading_has_sibling"] = {}
-        pending = [doc.sections]
-        while pending:
-            level = pending.pop()
-            for position, section in enumerate(level):
-                siblings[section.heading] = position + 1 < len(level)
-                pending.append(tuple(section.children))
-    return siblings.get(heading, False)
 
 
 def _stems(text: str) -> set[str]:
