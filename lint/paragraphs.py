@@ -178,3 +178,24 @@ def opens_series(doc: Document, heading: int) -> bool:
                 siblings[section.heading] = position + 1 < len(level)
                 pending.append(tuple(section.children))
     return siblings.get(heading, False)
+
+
+def is_rendered_example(doc: Document, raw: str) -> bool:
+    """Whether the text of a paragraph or item also stands in a code block of the document: a
+    syntax reference shows the source in code, then what it renders ("_Result_:"). Compared
+    word by word, since the source may wrap its lines elsewhere or sit in a list."""
+    words = " ".join(raw.split())
+    if len(words) < _EXAMPLE_CHARS:
+        return False
+    code: str | None = doc.__dict__.get("_code_words")
+    if code is None:
+        code = doc.__dict__["_code_words"] = " ".join(
+            " ".join(token.content.split())
+            for token in doc.tokens
+            if token.type in ("fence", "code_block")
+        )
+    return words in code
+
+
+#: Shorter texts than this ("TODO") repeat in code by chance.
+_EXAMPLE_CHARS = 20

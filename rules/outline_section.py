@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from lint.diagnostics import Finding, Severity
 from lint.document import Document
 from lint.inline import plain_text
+from lint.paragraphs import is_rendered_example
 from lint.sections import Section
 
 if TYPE_CHECKING:
@@ -163,6 +164,8 @@ def _checklists(doc: Document, options: Mapping[str, Any]) -> Iterator[Finding]:
         if kind != "content" or tokens[index].type != "bullet_list_open":
             continue
         items = list(_items(tokens, [index]))
+        if items and is_rendered_example(doc, items[0][0].content):
+            continue  # a checklist a syntax reference renders from the code above it
         if _is_checklist(items, options):
             open_items = sum(1 for inline, _ in items if _TASK_OPEN.match(inline.content))
             span = doc.line_span(doc.lines.position(doc.block_span(tokens[index]).start)[0])

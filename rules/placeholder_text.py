@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from lint.diagnostics import Finding, Severity
 from lint.dialects.syntax import COMMENT, TEMPLATE
 from lint.document import Document
+from lint.paragraphs import is_rendered_example
 from lint.placeholders import (
     DEFAULT_MARKERS,
     WORD_MARKS,
@@ -54,7 +55,9 @@ class PlaceholderText:
     reference definition that points at one (``[survey]: TODO``); a code block that holds
     only a mark, and ``[INSERT … HERE]`` inside code. Marks inside HTML comments, Liquid
     ``{% comment %}`` and MDX ``{/* */}`` comments are notes the reader never sees: they are
-    reported at ``info`` (``include_comments = false`` turns that off).
+    reported at ``info`` (``include_comments = false`` turns that off). Text that a code block
+    of the same page holds too is a rendered example (a syntax reference's "Result:" under its
+    source), not a placeholder.
 
     Options: ``markers`` replaces the list (regular expressions), ``extend_markers`` adds to
     it, ``ignore_markers`` removes entries from it (as written in the list), and ``allow``
@@ -168,6 +171,8 @@ def _prose(
     headings: dict[int, Section] | None = None
     for segment in extract(doc.tokens, doc.text, doc.lines.starts, keep):
         raw = doc.tokens[segment.token].content
+        if is_rendered_example(doc, raw):
+            continue  # "_Result_:" under a code block shows what that code renders
         entry = "list_item_open" in segment.containers and is_change_entry(raw)
         found = False
         for start, end, marker in matches(segment.text, markers, allowed):
