@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from lint.diagnostics import Finding, Severity
 from lint.document import SLIDE_FORMATS, Document
 from lint.inline import plain_text
-from lint.paragraphs import is_link_only
+from lint.paragraphs import is_link_only, is_rendered_example
 from lint.sections import Section
 
 #: Headings this deep style a caption or a byline rather than open a section.
@@ -29,10 +29,11 @@ class EmptySection:
     "References" and "Bibliography", which pandoc fills with the cited works); a heading that
     is only a link (a call to action), a level 5 or 6 heading (a caption or byline in small
     type), a heading with no text (``empty-heading`` reports it), the last heading of a
-    partial (the page that includes it goes on); documents whose front matter names a slide
-    or dashboard format (``skip_formats``), where a heading alone is a title slide or a
-    layout row. A heading followed directly by another of the same level is reported even
-    when it means to group those that follow: give them a deeper level.
+    partial (the page that includes it goes on), a heading that a code block of the page
+    shows the source of (a syntax reference rendering its example); documents whose front
+    matter names a slide or dashboard format (``skip_formats``), where a heading alone is a
+    title slide or a layout row. A heading followed directly by another of the same level is
+    reported even when it means to group those that follow: give them a deeper level.
 
     Fix: write the section, or remove its heading until you do.
     """
@@ -75,6 +76,8 @@ class EmptySection:
                 continue  # no text is empty-heading's to report; a link heading is a link
             if section.level >= SMALL_PRINT_LEVEL:
                 continue  # ##### and ###### set a caption or a byline in small type
+            if is_rendered_example(doc, inline.content):
+                continue  # a heading that a code block above shows the source of
             if doc.is_partial and _ends_document(section, doc, last_line):
                 continue  # the page that includes it goes on
             span = doc.line_span(section.line)
