@@ -12,7 +12,7 @@ from typing import Any
 
 from lint.diagnostics import Severity
 from lint.dialects.resolve import DialectRule
-from lint.globs import matches
+from lint.globs import matches_below
 from lint.rule import Rule, default_options, enabled_by_default
 from lint.suggest import did_you_mean
 
@@ -47,11 +47,7 @@ class Scoped:
     schema: str | None = None
 
     def applies_to(self, path: Path) -> bool:
-        try:
-            relative = path.relative_to(self.base).as_posix()
-        except ValueError:
-            return False
-        return matches(relative, self.files)
+        return matches_below(path, self.base, self.files)
 
 
 @dataclass(frozen=True)

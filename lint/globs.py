@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 
 @lru_cache(maxsize=512)
@@ -56,3 +57,12 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
 def matches(relative_path: str, patterns: tuple[str, ...] | list[str]) -> bool:
     """Whether the POSIX ``relative_path`` (or a folder above it) matches one of ``patterns``."""
     return any(compile_glob(pattern).fullmatch(relative_path) for pattern in patterns)
+
+
+def matches_below(path: Path, base: Path, patterns: tuple[str, ...] | list[str]) -> bool:
+    """Whether ``path``, relative to ``base``, matches one of ``patterns`` (never, outside it)."""
+    try:
+        relative = path.relative_to(base).as_posix()
+    except ValueError:
+        return False
+    return matches(relative, patterns)

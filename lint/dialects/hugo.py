@@ -7,20 +7,9 @@ from pathlib import Path
 from typing import ClassVar
 
 from lint.dialects import Dialect
+from lint.dialects.common import SITE_MARKDOWN
 from lint.dialects.syntax import Syntax
-from lint.dialects.syntax.attribute_lines import ATTRIBUTE_LINES
-from lint.dialects.syntax.emoji import EMOJI_SHORTCODES
-from lint.dialects.syntax.extensions import (
-    ATTRIBUTES,
-    DEFINITION_LISTS,
-    FOOTNOTES,
-    MATH,
-    STRIKETHROUGH,
-    TABLES,
-)
-from lint.dialects.syntax.pandoc import HEADING_IDS
 from lint.dialects.syntax.shortcodes import SHORTCODES
-from lint.dialects.syntax.templates import TEMPLATES
 
 _CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 _OLD_CONFIGS = ("config.toml", "config.yaml", "config.yml", "config.json")
@@ -29,19 +18,7 @@ _OLD_CONFIGS = ("config.toml", "config.yaml", "config.yml", "config.json")
 class Hugo(Dialect):
     name: ClassVar[str] = "hugo"
     summary: ClassVar[str] = "Hugo (Goldmark, shortcodes, heading attributes, emoji)"
-    syntax: ClassVar[tuple[Syntax, ...]] = (
-        TABLES,
-        STRIKETHROUGH,
-        SHORTCODES,
-        ATTRIBUTE_LINES,
-        FOOTNOTES,
-        DEFINITION_LISTS,
-        MATH,
-        ATTRIBUTES,
-        HEADING_IDS,
-        TEMPLATES,
-        EMOJI_SHORTCODES,
-    )
+    syntax: ClassVar[tuple[Syntax, ...]] = (SHORTCODES, *SITE_MARKDOWN)
     markers: ClassVar[tuple[str, ...]] = (*_CONFIGS, "config/", *_OLD_CONFIGS)
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown")
     typographer: ClassVar[bool] = True

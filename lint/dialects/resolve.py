@@ -25,13 +25,9 @@ class DialectRule:
     def applies_to(self, path: Path) -> bool:
         if not self.files:
             return True
-        from lint.globs import matches
+        from lint.globs import matches_below
 
-        try:
-            relative = path.relative_to(self.base).as_posix()
-        except ValueError:
-            return False
-        return matches(relative, self.files)
+        return matches_below(path, self.base, self.files)
 
 
 @dataclass(frozen=True)

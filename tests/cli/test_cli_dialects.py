@@ -4,11 +4,12 @@ third-party dialect found through its entry point (real subprocesses)."""
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.cli.test_cli_plugins import make_plugin as make_rule_plugin
 
 if TYPE_CHECKING:
     from tests.cli.conftest import RunCli, WriteFiles
@@ -120,16 +121,8 @@ class {name}(Dialect):
 
 
 def make_plugin(root: Path, module: str, source: str, entry_points: str) -> None:
-    """An installed distribution as a folder on PYTHONPATH: a module and its .dist-info."""
-    (root / f"{module}.py").write_text(source, encoding="utf-8")
-    info = root / f"{module}-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        f"Metadata-Version: 2.1\nName: {module}\nVersion: 0.1\n", encoding="utf-8"
-    )
-    (info / "entry_points.txt").write_text(
-        "[contentlint.dialects]\n" + textwrap.dedent(entry_points), encoding="utf-8"
-    )
+    """A dialect plugin installed as a folder on PYTHONPATH."""
+    make_rule_plugin(root, module, module, source, entry_points, group="contentlint.dialects")
 
 
 @pytest.fixture

@@ -42,7 +42,14 @@ class {name}:
 DOCUMENT = "# Notes\n\nThis has foo in it.\n\nfoo again.\n\n## Empty\n\n## Full\n\nText.\n"
 
 
-def make_plugin(root: Path, distribution: str, module: str, source: str, entry_points: str) -> None:
+def make_plugin(
+    root: Path,
+    distribution: str,
+    module: str,
+    source: str,
+    entry_points: str,
+    group: str = "contentlint.rules",
+) -> None:
     """An installed distribution as a folder on PYTHONPATH: a module and its .dist-info."""
     (root / f"{module}.py").write_text(source, encoding="utf-8")
     info = root / f"{distribution}-0.1.dist-info"
@@ -51,7 +58,7 @@ def make_plugin(root: Path, distribution: str, module: str, source: str, entry_p
         f"Metadata-Version: 2.1\nName: {distribution}\nVersion: 0.1\n", encoding="utf-8"
     )
     (info / "entry_points.txt").write_text(
-        "[contentlint.rules]\n" + textwrap.dedent(entry_points), encoding="utf-8"
+        f"[{group}]\n" + textwrap.dedent(entry_points), encoding="utf-8"
     )
 
 

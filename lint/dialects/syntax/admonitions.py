@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from lint.dialects.syntax import CONTAINER_CLOSE, CONTAINER_OPEN, CONTAINER_TITLE_OPEN, Syntax
-from lint.dialects.syntax.containers import push_title
+from lint.dialects.syntax.blocks import push_container
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -78,22 +78,8 @@ def _tab(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
         line += 1
     while line - 1 > start_line and state.isEmpty(line - 1):
         line -= 1
-    old_parent, old_line_max, old_indent = state.parentType, state.lineMax, state.blkIndent
-    state.parentType = "container"
-    state.lineMax = line
-    state.blkIndent = indent
-    token = state.push(CONTAINER_OPEN, "div", 1)
-    token.markup = found[1]
-    token.info = found[2]
-    token.meta = {"syntax": "content-tab", "name": "tab", "title": found[2], "attributes": ""}
-    token.block = True
-    token.map = [start_line, line]
-    if found[2].strip():
-        push_title(state, found[2], start_line)
-    state.md.block.tokenize(state, start_line + 1, line)
-    state.push(CONTAINER_CLOSE, "div", -1).block = True
-    state.parentType, state.lineMax, state.blkIndent = old_parent, old_line_max, old_indent
-    state.line = line
+    meta = {"syntax": "content-tab", "name": "tab", "title": found[2].strip()}
+    push_container(state, start_line, start_line + 1, line, line, meta, found[1], found[2], indent)
     return True
 
 

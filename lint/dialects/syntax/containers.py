@@ -12,13 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from lint.dialects.syntax import (
-    CONTAINER_CLOSE,
-    CONTAINER_OPEN,
-    CONTAINER_TITLE_OPEN,
-    HIDDEN,
-    Syntax,
-)
+from lint.dialects.syntax import HIDDEN, Syntax
+from lint.dialects.syntax.blocks import push_container, push_lines
 from lint.dialects.syntax.lines import outside_code, pair
 
 if TYPE_CHECKING:
@@ -74,43 +69,23 @@ def _container(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         return True
     close = _pairs(state).get(start_line) if opening is not None else None
     if close is None or close >= state.lineMax or state.sCount[close] < state.blkIndent:
-        token = state.push(HIDDEN, "", 0)  # a stray closer, or an opener never closed
-        token.map = [start_line, start_line + 1]
-        token.content = text
-        state.line = start_line + 1
+        # A stray closer, or an opener never closed: a line of markup.
+        push_lines(state, HIDDEN, start_line, start_line + 1, text, {"syntax": "colon-fence"})
         return True
     colons = len(text) - len(text.lstrip(":"))
     name, title, attributes = parse_opening(text[colons:])
-    old_parent, old_line_max = state.parentType, state.lineMax
-    state.parentType = "container"
-    state.lineMax = close
-    token = state.push(CONTAINER_OPEN, "div", 1)
-    token.markup = text[:colons]
-    token.info = text[colons:].strip()
-    token.meta = {"syntax": "colon-fence", "name": name, "title": title, "attributes": attributes}
-    token.block = True
-    token.map = [start_line, close + 1]
-    if title:
-        push_title(state, title, start_line)
-    state.md.block.tokenize(state, start_line + 1, close)
-    token = state.push(CONTAINER_CLOSE, "div", -1)
-    token.markup = text[:colons]
-    token.block = True
-    state.parentType = old_parent
-    state.lineMax = old_line_max
-    state.line = close + 1
+    meta = {"syntax": "colon-fence", "name": name, "title": title, "attributes": attributes}
+    push_container(
+        state,
+        start_line,
+        start_line + 1,
+        close,
+        close + 1,
+        meta,
+        text[:colons],
+        text[colons:].strip(),
+    )
     return True
-
-
-def push_title(state: StateBlock, title: str, line: int) -> None:
-    """A container's title as a title block holding one inline token."""
-    token = state.push(CONTAINER_TITLE_OPEN, "p", 1)
-    token.map = [line, line + 1]
-    token = state.push("inline", "", 0)
-    token.content = title
-    token.map = [line, line + 1]
-    token.children = []
-    state.push("container_title_close", "p", -1)
 
 
 def _install(md: MarkdownIt) -> None:

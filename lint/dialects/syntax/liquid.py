@@ -10,15 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from lint.dialects.syntax import (
-    COMMENT,
-    CONTAINER_CLOSE,
-    CONTAINER_OPEN,
-    EMBED,
-    HIDDEN,
-    TEMPLATE,
-    Syntax,
-)
+from lint.dialects.syntax import COMMENT, EMBED, HIDDEN, TEMPLATE, Syntax
+from lint.dialects.syntax.blocks import push_container, push_lines
 from lint.dialects.syntax.lines import outside_code, pair
 from lint.dialects.syntax.templates import template_destinations, template_end
 
@@ -74,17 +67,12 @@ def _block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
         close = None
     if close is None:
         kind = HIDDEN if tag[1] or name in SILENT_TAGS else EMBED
-        token = state.push(kind, "", 0)
-        token.content = state.src[start:end]
-        token.meta = {"syntax": "liquid", "name": name}
-        token.map = [start_line, start_line + 1]
-        state.line = start_line + 1
+        meta = {"syntax": "liquid", "name": name}
+        push_lines(state, kind, start_line, start_line + 1, state.src[start:end], meta)
     elif name == "comment":
-        token = state.push(COMMENT, "", 0)
-        token.content = state.getLines(start_line + 1, close, 0, True)
-        token.meta = {"syntax": "liquid", "name": name, "offset": state.bMarks[start_line + 1]}
-        token.map = [start_line, close + 1]
-        state.line = close + 1
+        content = state.getLines(start_line + 1, close, 0, True)
+        meta = {"syntax": "liquid", "name": name, "offset": state.bMarks[start_line + 1]}
+        push_lines(state, COMMENT, start_line, close + 1, content, meta)
     elif name in CODE_TAGS:
         token = state.push("fence", "code", 0)
         token.info = state.src[tag.end() : end - 2].strip(" -")
@@ -93,24 +81,10 @@ def _block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
         token.map = [start_line, close + 1]
         state.line = close + 1
     else:
-        _container(state, start_line, close, name, state.src[start:end])
+        meta = {"syntax": "liquid", "name": name}
+        text = state.src[start:end]
+        push_container(state, start_line, start_line + 1, close, close + 1, meta, "{%", text)
     return True
-
-
-def _container(state: StateBlock, first: int, close: int, name: str, text: str) -> None:
-    old_parent, old_line_max = state.parentType, state.lineMax
-    state.parentType = "container"
-    state.lineMax = close
-    token = state.push(CONTAINER_OPEN, "div", 1)
-    token.markup = "{%"
-    token.info = text
-    token.meta = {"syntax": "liquid", "name": name, "title": "", "attributes": ""}
-    token.block = True
-    token.map = [first, close + 1]
-    state.md.block.tokenize(state, first + 1, close)
-    state.push(CONTAINER_CLOSE, "div", -1).block = True
-    state.parentType, state.lineMax = old_parent, old_line_max
-    state.line = close + 1
 
 
 def _inline(state: StateInline, silent: bool) -> bool:

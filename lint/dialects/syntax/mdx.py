@@ -12,15 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from lint.dialects.syntax import (
-    COMMENT,
-    CONTAINER_CLOSE,
-    CONTAINER_OPEN,
-    EMBED,
-    HIDDEN,
-    TEMPLATE,
-    Syntax,
-)
+from lint.dialects.syntax import COMMENT, EMBED, HIDDEN, TEMPLATE, Syntax
+from lint.dialects.syntax.blocks import push_container, push_lines
 from lint.dialects.syntax.lines import outside_code, pair
 
 if TYPE_CHECKING:
@@ -213,29 +206,15 @@ def _element(state: StateBlock, start_line: int, end_line: int, silent: bool) ->
     elif tag.self_closing or close is None or close >= state.lineMax:
         _single(state, EMBED, start_line, element.last_line + 1, tag.name)
     else:
-        old_parent, old_line_max = state.parentType, state.lineMax
-        state.parentType = "container"
-        state.lineMax = close
-        token = state.push(CONTAINER_OPEN, "div", 1)
-        token.markup = "<"
-        token.info = tag.name
-        token.meta = {"syntax": "jsx", "name": tag.name, "title": "", "attributes": ""}
-        token.block = True
-        token.map = [start_line, close + 1]
-        state.md.block.tokenize(state, element.last_line + 1, close)
-        state.push(CONTAINER_CLOSE, "div", -1).block = True
-        state.parentType, state.lineMax = old_parent, old_line_max
-        state.line = close + 1
+        meta = {"syntax": "jsx", "name": tag.name}
+        body = element.last_line + 1
+        push_container(state, start_line, body, close, close + 1, meta, "<", tag.name)
     return True
 
 
 def _single(state: StateBlock, kind: str, first: int, end: int, name: str) -> None:
-    token = state.push(kind, "", 0)
-    token.content = state.getLines(first, end, 0, False)
-    token.meta = {"syntax": "jsx", "name": name}
-    token.block = True
-    token.map = [first, end]
-    state.line = end
+    content = state.getLines(first, end, 0, False)
+    push_lines(state, kind, first, end, content, {"syntax": "jsx", "name": name})
 
 
 def _budget(state: StateBlock | StateInline) -> _Budget:

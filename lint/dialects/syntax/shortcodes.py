@@ -13,14 +13,8 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
-from lint.dialects.syntax import (
-    CONTAINER_CLOSE,
-    CONTAINER_OPEN,
-    EMBED,
-    HIDDEN,
-    TEMPLATE,
-    Syntax,
-)
+from lint.dialects.syntax import EMBED, HIDDEN, TEMPLATE, Syntax
+from lint.dialects.syntax.blocks import push_container, push_lines
 from lint.dialects.syntax.lines import pair
 
 if TYPE_CHECKING:
@@ -121,33 +115,17 @@ def _block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
         token.map = [start_line, close_line + 1]
         state.line = close_line + 1
     else:
-        _container(state, start_line, last, close_line, shortcode)
+        meta = {"syntax": "shortcode", "name": shortcode.name}
+        source = state.src[shortcode.start : shortcode.end]
+        push_container(
+            state, start_line, last + 1, close_line, close_line + 1, meta, source[:3], source
+        )
     return True
 
 
 def _push_single(state: StateBlock, kind: str, first: int, last: int, code: _Shortcode) -> None:
-    token = state.push(kind, "", 0)
-    token.content = state.src[code.start : code.end]
-    token.meta = {"syntax": "shortcode", "name": code.name}
-    token.block = True
-    token.map = [first, last + 1]
-    state.line = last + 1
-
-
-def _container(state: StateBlock, first: int, last: int, close: int, code: _Shortcode) -> None:
-    old_parent, old_line_max = state.parentType, state.lineMax
-    state.parentType = "container"
-    state.lineMax = close
-    token = state.push(CONTAINER_OPEN, "div", 1)
-    token.markup = state.src[code.start : code.start + 3]
-    token.info = state.src[code.start : code.end]
-    token.meta = {"syntax": "shortcode", "name": code.name, "title": "", "attributes": ""}
-    token.block = True
-    token.map = [first, close + 1]
-    state.md.block.tokenize(state, last + 1, close)
-    state.push(CONTAINER_CLOSE, "div", -1).block = True
-    state.parentType, state.lineMax = old_parent, old_line_max
-    state.line = close + 1
+    meta = {"syntax": "shortcode", "name": code.name}
+    push_lines(state, kind, first, last + 1, state.src[code.start : code.end], meta)
 
 
 def _inline(state: StateInline, silent: bool) -> bool:
