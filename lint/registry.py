@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lint.rule import Rule
+if TYPE_CHECKING:
+    from lint.rule import Rule
 
 RULES_GROUP = "contentlint.rules"
 REPORTERS_GROUP = "contentlint.reporters"
