@@ -75,6 +75,8 @@ DOCUMENTS: dict[str, tuple[Callable[[], bytes], str]] = {
     "comment-openers.md": (lambda: b"<!-- " * 100_000, ""),
     "section-comments.md": (lambda: b"## S\n" + b"<!-- c -->" * 40 + b"x\n", ""),
     "grid-borders.md": (lambda: b"+---+\n" * 50_000, ""),
+    # Bold opened 40,000 times: once quadratic in truncated-text's search for the marks.
+    "bold-openers.md": (lambda: b"**a " * 40_000, "truncated-text"),
 }
 
 
