@@ -126,6 +126,28 @@ def main() -> None:
 @click.option(
     "--statistics", is_flag=True, help="End with a table of the number of problems per rule."
 )
+@click.option("--fix", is_flag=True, help="Apply the safe fixes and write the files.")
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Apply the fixes that need a human's eye too (implies --fix, or with --diff shows them).",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print a unified diff of what --fix would write; write nothing (exit 1 if any).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Report only the findings that this baseline file does not record.",
+)
+@click.option(
+    "--update-baseline",
+    is_flag=True,
+    help="Record every current finding in the baseline file (--baseline or the config); exit 0.",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -143,6 +165,11 @@ def check(
     jobs: int | None,
     verbose: bool,
     statistics: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    baseline: Path | None,
+    update_baseline: bool,
 ) -> None:
     """Check documents: files, folders (walked for .md, .markdown, .qmd, .Rmd and .mdx), or -
     for standard input. With no PATHS, checks the current folder."""
@@ -166,6 +193,11 @@ def check(
             verbose=verbose,
             statistics=statistics,
             jobs=jobs,
+            fix=fix,
+            unsafe_fixes=unsafe_fixes,
+            diff=diff,
+            baseline=baseline,
+            update_baseline=update_baseline,
         )
     )
 

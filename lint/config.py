@@ -70,6 +70,8 @@ class Config:
     dialects: tuple[DialectRule, ...] = ()
     #: Whether dialects are detected from the project's files (None: not said, so yes).
     detect: bool | None = None
+    #: The baseline file (``baseline = "FILE"``), relative paths made absolute.
+    baseline: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -307,6 +309,7 @@ def _config_from_data(data: Mapping[str, Any], base: Path, sources: tuple[Path, 
         limits=dict(data.get("limits", {})),
         dialects=tuple(dialects),
         detect=data.get("detect"),
+        baseline=(base / data["baseline"]).resolve() if "baseline" in data else None,
     )
 
 
@@ -332,6 +335,7 @@ def merge(lower: Config, upper: Config) -> Config:
         limits={**lower.limits, **upper.limits},
         dialects=lower.dialects + upper.dialects,
         detect=upper.detect if upper.detect is not None else lower.detect,
+        baseline=upper.baseline or lower.baseline,
     )
 
 

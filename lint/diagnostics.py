@@ -27,13 +27,36 @@ _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 @dataclass(frozen=True, slots=True, order=True)
 class Edit:
-    """Replace the text between two 1-based positions with ``replacement``."""
+    """Replace the text between two 1-based positions with ``replacement``; ``safe`` when
+    ``--fix`` applies it, else only ``--unsafe-fixes`` does (it needs a human's eye)."""
 
     line: int
     column: int
     end_line: int
     end_column: int
     replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """Replace ``Document.text[start:end]`` with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """How a rule repairs what it found: edits of the document's text, applied together.
+
+    ``safe`` fixes keep the meaning and are applied by ``--fix``; the others (a spelling
+    suggestion, a removed heading) by ``--unsafe-fixes`` only.
+    """
+
+    edits: tuple[Replacement, ...]
+    safe: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +74,7 @@ class Finding:
     source: str = "contentlint"
     code: str | None = None
     suggestions: tuple[str, ...] = ()
-    fix: tuple[Edit, ...] = ()
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -92,6 +115,7 @@ class Diagnostic:
                     "end_line": edit.end_line,
                     "end_column": edit.end_column,
                     "replacement": edit.replacement,
+                    "safe": edit.safe,
                 }
                 for edit in self.fix
             ],

@@ -36,6 +36,12 @@ _WIDE_BOMS = (
 )
 
 
+def lines_as_read(text: str) -> str:
+    """``text`` with each lone CR as LF: a lone CR ends a line for Markdown parsers and
+    editors; as LF it does for us too, with every offset and column unchanged."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
 class DecodeError(Exception):
     """The bytes of a file are not a UTF-8 text document."""
 
@@ -88,10 +94,7 @@ class Document:
     @classmethod
     def from_text(cls, path: str, text: str, dialect: type[Dialect] | None = None) -> Document:
         """The document of ``text``; without a dialect, the one its extension claims."""
-        if "\r" in text:
-            # A lone CR ends a line for Markdown parsers and editors; as LF it does for us
-            # too, with every offset and column unchanged.
-            text = _LONE_CR.sub("\n", text)
+        text = lines_as_read(text)
         from lint.front_matter import find_front_matter  # PyYAML: imported on first use
 
         lines = LineIndex(text)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from lint.config import ActiveRule, Config, resolve_rules
-from lint.diagnostics import Diagnostic, Finding, Severity
+from lint.diagnostics import Diagnostic, Edit, Finding, Fix, Severity
 from lint.dialects import Dialect
 from lint.dialects.resolve import DialectResolver
 from lint.document import DecodeError, Document, decode
@@ -215,5 +215,14 @@ def _diagnostic(doc: Document, active: ActiveRule, finding: Finding) -> Diagnost
         source=finding.source,
         code=finding.code,
         suggestions=finding.suggestions,
-        fix=finding.fix,
+        fix=_edits(doc, finding.fix) if finding.fix is not None else (),
     )
+
+
+def _edits(doc: Document, fix: Fix) -> tuple[Edit, ...]:
+    edits = []
+    for replacement in fix.edits:
+        line, column = doc.lines.position(replacement.start)
+        end_line, end_column = doc.lines.position(replacement.end)
+        edits.append(Edit(line, column, end_line, end_column, replacement.text, fix.safe))
+    return tuple(edits)

@@ -79,6 +79,13 @@ class FrontMatter:
         width = 1 if self.format == "json" else 3
         return Span(self.span.start, self.span.start + width)
 
+    def value_span(self, path: JsonPath) -> Span | None:
+        """The span of the value at exactly ``path``, or None when it cannot be located."""
+        if self._locations is None:
+            self._locations = self._locator()
+        location = self._locations.get(tuple(path))
+        return location.value if location is not None else None
+
     def locate(self, path: JsonPath, part: Literal["key", "value"] = "value") -> Span:
         """The span of the value (or key) at ``path``, or of its nearest located ancestor.
 

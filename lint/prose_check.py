@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from lint import __version__
 from lint.cache import Cache, digest
-from lint.diagnostics import Finding, Severity
+from lint.diagnostics import Finding, Fix, Replacement, Severity
 from lint.document import Document
 from lint.positions import Span
 from lint.prose import Segment
@@ -324,4 +324,23 @@ class ProseRule:
                 source=finding.source,
                 code=finding.code,
                 suggestions=finding.suggestions,
+                fix=_fix(doc, finding),
             )
+
+
+#: Engine rules whose single suggestion is a safe fix: a repeated word, "a" and "an".
+SAFE_FIX_CODES = frozenset({"RepeatedWords", "AnA", "ENGLISH_WORD_REPEAT_RULE", "EN_A_VS_AN"})
+_MARKUP = frozenset("*_`[]()<>{}\\|~$")
+
+
+def _fix(doc: Document, finding: ProseFinding) -> Fix | None:
+    """The engine's single suggestion as a fix: safe for a repeated word or an article,
+    unsafe for a spelling correction; none where the words carry markup."""
+    if len(finding.suggestions) != 1 or finding.end <= finding.start:
+        return None
+    if any(char in _MARKUP for char in doc.text[finding.start : finding.end]):
+        return None  # "is **is**": replacing the span would drop the markup
+    safe = finding.code in SAFE_FIX_CODES
+    if not safe and finding.rule != "spelling":
+        return None
+    return Fix((Replacement(finding.start, finding.end, finding.suggestions[0]),), safe=safe)

@@ -20,7 +20,7 @@ from lint.dialects import Dialect
 from lint.rule import Rule
 
 #: Bump when the meaning of cached diagnostics changes without a version change.
-RESULTS_PROTOCOL = "2"
+RESULTS_PROTOCOL = "3"
 
 
 def _module_stamp(rule: type[Any]) -> str:

@@ -40,6 +40,7 @@ from lint.selection import Selection
 from lint.suggest import did_you_mean
 
 if TYPE_CHECKING:
+    from lint.actions import Actions
     from lint.results_cache import ResultsCache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -70,6 +71,11 @@ class CheckOptions:
     verbose: bool = False
     statistics: bool = False
     jobs: int | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    baseline: Path | None = None
+    update_baseline: bool = False
 
 
 @dataclass
@@ -83,6 +89,11 @@ class RunStatistics:
     notes: list[str] = field(default_factory=list)
     #: (dialect, why) → the folders (as shown) whose files got it, and how many files.
     dialects: dict[tuple[str, str], tuple[list[str], int]] = field(default_factory=dict)
+
+    def count(self, report: FileReport) -> None:
+        self.files += 1
+        self.prose_checked += report.prose_checked
+        self.prose_cached += report.prose_cached
 
 
 def fail(message: str) -> NoReturn:
@@ -149,9 +160,11 @@ def run_check(options: CheckOptions) -> NoReturn:
         selection,
         schema_override,
         prose,
-        keep_text=reporter.needs_text,
+        keep_text=True,
         max_file_bytes=limits.max_file_bytes,
     )
+    actions = _actions(plan, options, config)
+    plan.keep_text = reporter.needs_text or _needs_text(actions)
     plan.schema_stamps.update(schema_stamps)
     plan.use_dialects(load_dialect_classes())
     _check_prose_engine(plan, cwd)
@@ -160,7 +173,7 @@ def run_check(options: CheckOptions) -> NoReturn:
     started = time.perf_counter()
     statistics = RunStatistics(jobs=jobs)
     try:
-        exit_code = _run(plan, options, reporter, cwd, threshold, jobs, statistics, cache)
+        exit_code = _run(plan, options, reporter, cwd, threshold, jobs, statistics, cache, actions)
     except EngineUnavailable as error:
         fail(f"prose checking stopped: {error} (--no-prose skips it)")
     except KeyboardInterrupt:
@@ -173,6 +186,36 @@ def run_check(options: CheckOptions) -> NoReturn:
     if options.verbose:
         _report_statistics(plan, statistics)
     sys.exit(exit_code)
+
+
+def _actions(plan: Plan, options: CheckOptions, config: Config) -> Actions:
+    """The fix mode and baseline of the run, checked before any file is read."""
+    from lint.actions import Actions
+    from lint.baseline import BaselineError, Recorder, load
+
+    mode = "diff" if options.diff else "fix" if options.fix or options.unsafe_fixes else None
+    if options.diff and (options.fix or options.update_baseline):
+        fail("--diff shows what --fix would write and writes nothing: give one of them")
+    location = options.baseline or config.baseline
+    if options.update_baseline and location is None:
+        fail("--update-baseline needs a baseline file: --baseline FILE, or baseline in the config")
+    actions = Actions(plan, mode, unsafe=options.unsafe_fixes)
+    if location is not None:
+        location = location.resolve()
+        actions.baseline_folder = location.parent
+        if options.update_baseline:
+            actions.recorder = Recorder()
+        else:
+            try:
+                actions.baseline = load(location)
+            except BaselineError as error:
+                fail(str(error))
+    actions.location = location
+    return actions
+
+
+def _needs_text(actions: Actions) -> bool:
+    return actions.mode is not None or actions.baseline is not None or actions.recorder is not None
 
 
 def _limits(config: Config) -> Limits:
@@ -345,29 +388,26 @@ def _run(
     jobs: int,
     statistics: RunStatistics,
     cache: ResultsCache | None,
+    actions: Actions,
 ) -> int:
-    paths = options.paths
-    read_stdin = "-" in paths or (options.stdin_filename is not None and not paths)
-    file_paths = [path for path in paths if path != "-"]
-    if not file_paths and not read_stdin:
-        file_paths = ["."]
-    collected = collect(file_paths, plan.config, cwd, options.force_exclude)
-    for missing in collected.missing:
-        click.echo(f"error: {missing}: no such file or folder", err=True)
+    collected = _collect(plan, options, cwd)
     if options.verbose:
         _note_dialects(plan, collected.files, statistics)
     summary = Summary(groups_of={rule_id: rule.groups for rule_id, rule in plan.rules.items()})
     crashed = failing = False
-    reporter.start()
+    actions.sources = dict(collected.files)
+    quiet_run = actions.mode == "diff" or actions.recorder is not None
+    if not quiet_run:
+        reporter.start()
     checker = Checker(plan, jobs)
     try:
         with _progress(len(collected.files)) as progress:
-            for report in _reports(plan, collected, options, cwd, checker, statistics, cache):
-                reporter.file(report.path, report.diagnostics, report.text)
+            for checked in _reports(plan, collected, options, cwd, checker, statistics, cache):
+                report = actions.process(checked)
+                if not quiet_run:
+                    reporter.file(report.path, report.diagnostics, report.text)
                 summary.add(report.diagnostics)
-                statistics.files += 1
-                statistics.prose_checked += report.prose_checked
-                statistics.prose_cached += report.prose_cached
+                statistics.count(report)
                 crashed = crashed or report.crashed
                 failing = failing or any(
                     d.severity.rank >= threshold.rank for d in report.diagnostics
@@ -377,8 +417,46 @@ def _run(
         checker.close(cancel=True)
         raise
     checker.close()
-    reporter.finish(summary)
-    if crashed or collected.missing:
+    summary.fixed, summary.in_baseline = actions.fixed, actions.in_baseline
+    if not quiet_run:
+        reporter.finish(summary)
+    broken = crashed or bool(collected.missing)
+    return _conclude(actions, options.quiet, broken, failing)
+
+
+def _collect(plan: Plan, options: CheckOptions, cwd: Path) -> Collected:
+    paths = options.paths
+    read_stdin = "-" in paths or (options.stdin_filename is not None and not paths)
+    file_paths = [path for path in paths if path != "-"]
+    if not file_paths and not read_stdin:
+        file_paths = ["."]
+    collected = collect(file_paths, plan.config, cwd, options.force_exclude)
+    for missing in collected.missing:
+        click.echo(f"error: {missing}: no such file or folder", err=True)
+    return collected
+
+
+def _conclude(actions: Actions, quiet: bool, broken: bool, failing: bool) -> int:
+    """What the fixes and the baseline add at the end of a run, and its exit code."""
+    for error in actions.errors:
+        click.echo(f"error: {error}", err=True)
+    broken = broken or bool(actions.errors)
+    if actions.mode == "diff":
+        sys.stdout.write("".join(actions.diffs))
+        if not quiet:
+            count = len(actions.diffs)
+            click.echo(
+                f"contentlint: {count} file{'s' if count != 1 else ''} would be changed by "
+                + ("--unsafe-fixes" if actions.unsafe else "--fix"),
+                err=True,
+            )
+        if not broken:
+            return EXIT_FINDINGS if actions.diffs else EXIT_OK
+    if actions.recorder is not None and actions.location is not None:
+        count = actions.recorder.write(actions.location)
+        click.echo(f"contentlint: recorded {count} findings in {actions.location}", err=True)
+        failing = False
+    if broken:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing else EXIT_OK
 

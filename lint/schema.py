@@ -7,7 +7,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,6 +22,7 @@ import yaml
 from jsonschema.exceptions import ValidationError
 from jsonschema.protocols import Validator
 
+from lint.schema_repairs import Repair, repair
 from lint.suggest import closest, did_you_mean
 
 JsonPath = tuple[str | int, ...]
@@ -74,6 +75,8 @@ class SchemaProblem:
     message: str
     #: What the value or key probably should be (the closest allowed one), for a quick fix.
     suggestions: tuple[str, ...] = ()
+    #: The value that should stand instead, when that is clear (a fix).
+    repair: Repair | None = field(default=None, compare=False)
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -290,7 +293,11 @@ def describe(error: ValidationError) -> list[SchemaProblem]:
         return _describe_alternatives(error, path)
     return [
         SchemaProblem(
-            path, "value" if path else "block", _sentence(error, path), _suggestions(error)
+            path,
+            "value" if path else "block",
+            _sentence(error, path),
+            _suggestions(error),
+            repair(str(keyword), error.validator_value, error.instance) if path else None,
         )
     ]
 

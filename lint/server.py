@@ -108,6 +108,16 @@ class ContentlintServer(LanguageServer):
             lines,
             types.Position(line=diagnostic.end_line - 1, character=diagnostic.end_column - 1),
         )
+        fix = [
+            {
+                "range": self._client_range(
+                    lines, edit.line, edit.column, edit.end_line, edit.end_column
+                ),
+                "new_text": edit.replacement,
+                "safe": edit.safe,
+            }
+            for edit in diagnostic.fix
+        ]
         return types.Diagnostic(
             range=types.Range(start=start, end=end),
             message=diagnostic.message,
@@ -115,19 +125,40 @@ class ContentlintServer(LanguageServer):
             code=diagnostic.rule,
             code_description=types.CodeDescription(href=rule_help_uri(diagnostic.rule)),
             source=diagnostic.source,
-            data={"suggestions": list(diagnostic.suggestions), "engine_code": diagnostic.code},
+            data={
+                "suggestions": list(diagnostic.suggestions),
+                "engine_code": diagnostic.code,
+                "fix": fix,
+            },
         )
+
+    def _client_range(
+        self, lines: Sequence[str], line: int, column: int, end_line: int, end_column: int
+    ) -> list[int]:
+        """[line, character, end line, end character] in the client's 0-based units."""
+        codec = self.workspace.position_codec
+        start = codec.position_to_client_units(
+            lines, types.Position(line=line - 1, character=column - 1)
+        )
+        end = codec.position_to_client_units(
+            lines, types.Position(line=end_line - 1, character=end_column - 1)
+        )
+        return [start.line, start.character, end.line, end.character]
 
 
 def code_actions(
     document: TextDocument, diagnostics: Sequence[types.Diagnostic]
 ) -> list[types.CodeAction]:
-    """A quick fix per suggestion, and one to silence the rule on that line."""
+    """The rule's own fix, a quick fix per suggestion, and one to silence the rule on that
+    line."""
     actions: list[types.CodeAction] = []
     for diagnostic in diagnostics:
         if diagnostic.source is None or not isinstance(diagnostic.code, str):
             continue
         data: Any = diagnostic.data if isinstance(diagnostic.data, dict) else {}
+        fix = _fix_action(document, diagnostic, data.get("fix") or [])
+        if fix is not None:
+            actions.append(fix)
         for number, suggestion in enumerate(data.get("suggestions") or []):
             edit = types.TextEdit(range=diagnostic.range, new_text=str(suggestion))
             actions.append(
@@ -135,7 +166,7 @@ def code_actions(
                     title=f"Replace with {suggestion}",
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[diagnostic],
-                    is_preferred=number == 0,
+                    is_preferred=number == 0 and fix is None,
                     edit=types.WorkspaceEdit(changes={document.uri: [edit]}),
                 )
             )
@@ -157,6 +188,32 @@ def code_actions(
             )
         )
     return actions
+
+
+def _fix_action(
+    document: TextDocument, diagnostic: types.Diagnostic, edits: Sequence[Any]
+) -> types.CodeAction | None:
+    """The edits the rule declared (``--fix`` in the editor): preferred when safe."""
+    if not edits:
+        return None
+    text_edits = [
+        types.TextEdit(
+            range=types.Range(
+                start=types.Position(line=edit["range"][0], character=edit["range"][1]),
+                end=types.Position(line=edit["range"][2], character=edit["range"][3]),
+            ),
+            new_text=str(edit["new_text"]),
+        )
+        for edit in edits
+    ]
+    safe = all(edit.get("safe", True) for edit in edits)
+    return types.CodeAction(
+        title=f"Fix: {diagnostic.message}" if safe else f"Fix (check it): {diagnostic.message}",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        is_preferred=safe,
+        edit=types.WorkspaceEdit(changes={document.uri: text_edits}),
+    )
 
 
 def create_server() -> ContentlintServer:

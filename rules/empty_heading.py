@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
-from lint.diagnostics import Finding, Severity
+from lint.diagnostics import Finding, Fix, Replacement, Severity
 from lint.document import Document
 from lint.inline import plain_text
 from lint.rule import NO_OPTIONS
@@ -19,7 +19,7 @@ class EmptyHeading:
     attributes (``## {.sidebar}``, ``## {.flow}``) is a layout marker of Quarto dashboards and
     slides, and is not reported.
 
-    Fix: write the heading's text, or remove the heading.
+    Fix: write the heading's text, or remove the heading (``--unsafe-fixes`` removes it).
     """
 
     id: ClassVar[str] = "empty-heading"
@@ -42,4 +42,19 @@ class EmptyHeading:
                 start = span.start + max(line.find(token.markup), 0)
             else:
                 start = span.start + len(line) - len(line.lstrip(" \t>"))
-            yield Finding(start, span.end, f"level {token.tag[1:]} heading has no text")
+            yield Finding(
+                start,
+                span.end,
+                f"level {token.tag[1:]} heading has no text",
+                fix=_removal(doc, token.map, line),
+            )
+
+
+def _removal(doc: Document, lines: list[int], first_line: str) -> Fix | None:
+    """Removing the heading's lines is a fix that needs a human's eye (unsafe); only for a
+    heading of the document's own flow, not one inside a list item or a quote."""
+    if first_line.lstrip(" ")[:1] in (">", "-", "*", "+") or first_line[:1].isdigit():
+        return None
+    start = doc.lines.line_start(lines[0] + 1)
+    end = doc.lines.line_start(lines[1] + 1)
+    return Fix((Replacement(start, end, ""),), safe=False)

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from lint.diagnostics import Finding, Severity
 from lint.document import Document
+from lint.front_matter_fixes import repair_fix
 
 
 class FrontmatterSchema:
@@ -72,7 +73,8 @@ class FrontmatterSchema:
             source = doc.text[span.start : span.end]
             quote = source[:1] if source[:1] in ("'", '"') and source.endswith(source[:1]) else ""
             suggestions = tuple(f"{quote}{text}{quote}" for text in problem.suggestions)
-            yield Finding(span.start, span.end, problem.message, suggestions=suggestions)
+            fix = repair_fix(doc, problem.path, problem.repair) if problem.repair else None
+            yield Finding(span.start, span.end, problem.message, suggestions=suggestions, fix=fix)
 
 
 def _schema_name(location: str) -> str:

@@ -22,6 +22,13 @@ class Summary:
     by_severity: Counter[Severity] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
     groups_of: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    #: Diagnostics that ``--fix`` would repair, and those only ``--unsafe-fixes`` would.
+    fixable: int = 0
+    fixable_unsafe: int = 0
+    #: Problems that ``--fix`` repaired in this run (in files it wrote).
+    fixed: int = 0
+    #: Findings left out because the baseline records them.
+    in_baseline: int = 0
 
     def add(self, diagnostics: Sequence[Diagnostic]) -> None:
         self.files_checked += 1
@@ -30,6 +37,11 @@ class Summary:
         for diagnostic in diagnostics:
             self.by_severity[diagnostic.severity] += 1
             self.by_rule[diagnostic.rule] += 1
+            if diagnostic.fix:
+                if all(edit.safe for edit in diagnostic.fix):
+                    self.fixable += 1
+                else:
+                    self.fixable_unsafe += 1
 
     @property
     def total(self) -> int:

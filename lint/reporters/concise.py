@@ -14,6 +14,11 @@ from lint.reporters import Reporter, Summary
 SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
+def _fix_mark(diagnostic: Diagnostic) -> str:
+    """``[*] `` before the message of a problem that ``--fix`` repairs (as ruff marks it)."""
+    return "[*] " if diagnostic.fix and all(edit.safe for edit in diagnostic.fix) else ""
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -33,7 +38,8 @@ class ConciseReporter(Reporter):
         return (
             f"{self.style(diagnostic.path, bold=True)}:{diagnostic.line}:{diagnostic.column}: "
             f"{self.style(severity.value, fg=SEVERITY_COLORS[severity], bold=True)} "
-            f"[{self.style(diagnostic.rule, fg='cyan')}] {diagnostic.message}\n"
+            f"[{self.style(diagnostic.rule, fg='cyan')}] {_fix_mark(diagnostic)}"
+            f"{diagnostic.message}\n"
         )
 
     def file(self, path: str, diagnostics: Sequence[Diagnostic], text: str | None) -> None:
@@ -46,6 +52,12 @@ class ConciseReporter(Reporter):
                 self._statistics(summary)  # asked for by name: shown even with --quiet
             return
         files = _plural(summary.files_checked, "file")
+        if summary.fixed:
+            self.stream.write(f"Fixed {_plural(summary.fixed, 'problem')}.\n")
+        if summary.in_baseline:
+            self.stream.write(
+                f"{_plural(summary.in_baseline, 'problem')} recorded in the baseline not shown.\n"
+            )
         if not summary.total:
             self.stream.write(f"No problems found in {files}.\n")
             return
@@ -67,6 +79,15 @@ class ConciseReporter(Reporter):
             + ", ".join(f"{group} {count}" for group, count in sorted(by_group.items()))
             + "\n"
         )
+        if summary.fixable:
+            more = (
+                f" ({summary.fixable_unsafe} more with --unsafe-fixes)"
+                if summary.fixable_unsafe
+                else ""
+            )
+            self.stream.write(f"{summary.fixable} fixable with --fix (marked [*]){more}.\n")
+        elif summary.fixable_unsafe:
+            self.stream.write(f"{summary.fixable_unsafe} fixable with --unsafe-fixes.\n")
         if self.options.statistics:
             self._statistics(summary)
 

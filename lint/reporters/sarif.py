@@ -29,6 +29,7 @@ class SarifReporter(Reporter):
     """One SARIF 2.1.0 log with one run: the rules that ran (id, summary, documentation and a
     help link) and every diagnostic with its region. Columns count Unicode code points."""
 
+    needs_text: ClassVar[bool] = True  # for the fingerprints
     description: ClassVar[str] = "SARIF 2.1.0 (GitHub code scanning)"
 
     def start(self) -> None:
@@ -65,7 +66,10 @@ class SarifReporter(Reporter):
         return index
 
     def file(self, path: str, diagnostics: Sequence[Diagnostic], text: str | None) -> None:
-        for diagnostic in diagnostics:
+        from lint.baseline import fingerprints
+
+        marks = fingerprints(path, text, diagnostics)
+        for diagnostic, mark in zip(diagnostics, marks, strict=True):
             region: dict[str, int] = {
                 "startLine": diagnostic.line,
                 "startColumn": diagnostic.column,
@@ -89,6 +93,8 @@ class SarifReporter(Reporter):
                         }
                     }
                 ],
+                # The baseline's fingerprint: code scanning follows a finding across commits.
+                "partialFingerprints": {"contentlint/v1": mark},
             }
             if diagnostic.source != "contentlint" or diagnostic.code:
                 result["properties"] = {"source": diagnostic.source, "code": diagnostic.code}

@@ -135,7 +135,7 @@ def test_text_shows_the_source_line_with_the_span_underlined(run_format: Any) ->
     outcome = run_format()
     lines = outcome.stdout.splitlines()
     index = lines.index(
-        "posts/launch.md:3:7: error [frontmatter-schema] "
+        "posts/launch.md:3:7: error [frontmatter-schema] [*] "
         'date: "10/10/2024" is not a valid date (expected YYYY-MM-DD)'
     )
     assert lines[index + 2] == "3 | date: 10/10/2024"

@@ -91,7 +91,16 @@ def test_json_keys_are_exactly_the_documented_ones() -> None:
         "source": "harper",
         "code": "SpellCheck",
         "suggestions": ["the", "tech"],
-        "fix": [{"line": 3, "column": 5, "end_line": 3, "end_column": 8, "replacement": "the"}],
+        "fix": [
+            {
+                "line": 3,
+                "column": 5,
+                "end_line": 3,
+                "end_column": 8,
+                "replacement": "the",
+                "safe": True,
+            }
+        ],
     }
 
 
