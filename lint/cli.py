@@ -77,6 +77,13 @@ def main() -> None:
     help="Skip these rule ids or groups (comma-separated or repeated).",
 )
 @click.option(
+    "--extend-select",
+    multiple=True,
+    metavar="RULES",
+    help="Also run these rule ids or groups, on top of the configured set (off-by-default ones "
+    "too).",
+)
+@click.option(
     "--schema",
     "schema",
     type=click.Path(path_type=str),
@@ -103,6 +110,18 @@ def main() -> None:
     is_flag=True,
     help="Apply exclude globs to files named on the command line too.",
 )
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Skip the files and folders this glob matches, relative to the working folder "
+    "(repeatable; added to the config's exclude).",
+)
+@click.option(
+    "--no-ignore",
+    is_flag=True,
+    help="Walk into what .gitignore and .ignore files exclude, too.",
+)
 @click.option("--no-prose", is_flag=True, help="Skip the prose rules (spelling, grammar, style).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of prose results.")
 @click.option(
@@ -117,14 +136,30 @@ def main() -> None:
     "--jobs",
     type=click.IntRange(min=1),
     metavar="N",
-    help="Check files in N processes (default: the number of CPUs; under 32 files, one).",
+    help="Check files in N processes (default: the number of CPUs, for runs of 256 files to "
+    "check or more; else one).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only the problems, no summary.")
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when problems are found (errors in the run itself still exit 2).",
+)
 @click.option(
     "-v", "--verbose", is_flag=True, help="Say on standard error what the run did and how long."
 )
 @click.option(
-    "--statistics", is_flag=True, help="End with a table of the number of problems per rule."
+    "--statistics",
+    is_flag=True,
+    help="Print a table of the number of problems per rule instead of the problems (text and "
+    "concise formats).",
 )
 @click.option("--fix", is_flag=True, help="Apply the safe fixes and write the files.")
 @click.option(
@@ -153,15 +188,20 @@ def check(
     output_format: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
     schema: str | None,
     config_file: Path | None,
     fail_on: str | None,
     stdin_filename: str | None,
     force_exclude: bool,
+    exclude: tuple[str, ...],
+    no_ignore: bool,
     no_prose: bool,
     no_cache: bool,
     color: str,
     quiet: bool,
+    output_file: Path | None,
+    exit_zero: bool,
     jobs: int | None,
     verbose: bool,
     statistics: bool,
@@ -181,6 +221,11 @@ def check(
             output_format=output_format,
             select=select,
             ignore=ignore,
+            extend_select=extend_select,
+            exclude=exclude,
+            no_ignore=no_ignore,
+            output_file=output_file,
+            exit_zero=exit_zero,
             schema=schema,
             config_file=config_file,
             fail_on=fail_on,
@@ -259,12 +304,36 @@ def server() -> None:
     default="text",
     show_default=True,
 )
-def list_rules(output_format: str) -> None:
-    """List every rule (built-in and plugin) with its group, default severity and summary."""
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    help="Read this config file after the project's own.",
+)
+def list_rules(output_format: str, config_file: Path | None) -> None:
+    """List every rule (built-in and plugin) with its groups, default severity, the severity
+    this project's config gives it (found from the current folder) and summary."""
+    from lint.config import OFF, ConfigError, load_config
     from lint.rule import default_options, enabled_by_default
-    from lint.run import load_rule_classes
+    from lint.run import fail, load_rule_classes
 
     rules = load_rule_classes()
+    try:
+        config = load_config(Path.cwd(), config_file, rules)
+    except ConfigError as error:
+        fail(str(error))
+
+    def default(rule: type[Rule]) -> str:
+        return rule.severity.value if enabled_by_default(rule) else OFF
+
+    def here(rule_id: str, rule: type[Rule]) -> str:
+        setting = config.rules.get(rule_id)
+        if setting is None or setting.severity is None:
+            return default(rule)
+        if setting.severity == OFF:
+            return OFF
+        return str(setting.severity)
+
     if output_format == "json":
         items = [
             {
@@ -272,21 +341,30 @@ def list_rules(output_format: str) -> None:
                 "groups": list(rule.groups),
                 "severity": rule.severity.value,
                 "enabled_by_default": enabled_by_default(rule),
+                "effective_severity": here(rule_id, rule),
                 "summary": rule.summary,
-                "options": default_options(rule),
+                "options": {**default_options(rule), **_configured_options(config, rule_id)},
             }
             for rule_id, rule in rules.items()
         ]
         click.echo(json.dumps(items, indent=2))
         return
+    if config.sources:
+        click.echo(f"# severities set by {', '.join(str(path) for path in config.sources)}")
     width = max(len(rule_id) for rule_id in rules)
     group_width = max(len(", ".join(rule.groups)) for rule in rules.values())
     for rule_id, rule in rules.items():
-        severity = rule.severity.value if enabled_by_default(rule) else "off"
+        severity = here(rule_id, rule)
+        changed = f" (default {default(rule)})" if severity != default(rule) else ""
         click.echo(
             f"{rule_id:<{width}}  {', '.join(rule.groups):<{group_width}}  "
-            f"{severity:<7}  {rule.summary}"
+            f"{severity:<7}  {rule.summary}{changed}"
         )
+
+
+def _configured_options(config: Any, rule_id: str) -> dict[str, Any]:
+    setting = config.rules.get(rule_id)
+    return dict(setting.options) if setting is not None else {}
 
 
 @main.command("dialects")
@@ -331,21 +409,24 @@ def list_dialects(paths: tuple[str, ...], output_format: str) -> None:
 def _explain_dialects(
     paths: tuple[str, ...], dialects: Mapping[str, type[Dialect]], output_format: str
 ) -> None:
-    from lint.config import ConfigError, load_config
-    from lint.dialects.resolve import DialectResolver
+    from lint.config import ConfigError
+    from lint.engine import Plan
     from lint.files import collect
+    from lint.projects import Projects
     from lint.run import fail, load_rule_classes
 
     cwd = Path.cwd()
+    rules = load_rule_classes()
+    projects = Projects(rules, cwd)
     try:
-        config = load_config(cwd, None, load_rule_classes())
+        plan = Plan(rules, projects.for_folder(cwd), projects=projects)
+        plan.use_dialects(dialects)
+        collected = collect(list(paths), projects.for_folder, cwd, False)
+        choices = [(display, plan.dialect_choice(path)) for display, path in collected.files]
     except ConfigError as error:
         fail(str(error))
-    resolver = DialectResolver(dialects, config.dialects, config.detect is not False)
-    collected = collect(list(paths), config, cwd, False)
     for missing in collected.missing:
         click.echo(f"error: {missing}: no such file or folder", err=True)
-    choices = [(display, resolver.choose(path)) for display, path in collected.files]
     if output_format == "json":
         items = [
             {"path": display, "dialect": choice.dialect.name, "reason": choice.reason}

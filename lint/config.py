@@ -89,16 +89,24 @@ class ActiveRule:
 def find_project_config(start: Path) -> Path | None:
     """The nearest contentlint.toml, .contentlint.toml or pyproject.toml with [tool.contentlint]."""
     for folder in (start, *start.parents):
-        for name in PROJECT_FILES:
-            candidate = folder / name
-            if not candidate.is_file():
-                continue
-            if name != "pyproject.toml" or _has_tool_table(candidate):
-                return candidate
+        found = project_file_in(folder)
+        if found is not None:
+            return found
     return None
 
 
-def _has_tool_table(pyproject: Path) -> bool:
+def project_file_in(folder: Path) -> Path | None:
+    """The project file in ``folder`` itself, if it has one."""
+    for name in PROJECT_FILES:
+        candidate = folder / name
+        if not candidate.is_file():
+            continue
+        if name != "pyproject.toml" or has_tool_table(candidate):
+            return candidate
+    return None
+
+
+def has_tool_table(pyproject: Path) -> bool:
     try:
         text = pyproject.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -353,14 +361,10 @@ def _merge_tables(lower: Mapping[str, Any], upper: Mapping[str, Any]) -> dict[st
 def load_config(
     cwd: Path, explicit: Path | None, rules: Mapping[str, type[Rule]], remember: bool = False
 ) -> Config:
-    """Defaults, then the project file found from ``cwd``, then ``--config FILE``."""
-    project = find_project_config(cwd.resolve())
-    config = Config(root=project.parent.resolve() if project else cwd.resolve())
-    if project is not None:
-        config = merge(config, read_config_file(project, rules, remember))
-    if explicit is not None:
-        config = merge(config, read_config_file(explicit, rules, remember))
-    return config
+    """Defaults, then the project file found from ``cwd`` upward, then ``--config FILE``."""
+    from lint.projects import Projects
+
+    return Projects(rules, cwd, explicit, remember).for_folder(cwd.resolve())
 
 
 # --- resolving per file ----------------------------------------------------------------------

@@ -11,13 +11,14 @@ from typing import Any
 from lint.config import ActiveRule, Config, resolve_rules
 from lint.diagnostics import Diagnostic, Edit, Finding, Fix, Severity
 from lint.dialects import Dialect
-from lint.dialects.resolve import DialectResolver
+from lint.dialects.resolve import Choice, DialectResolver
 from lint.document import DecodeError, Document, decode
+from lint.projects import Projects
 from lint.prose_engines import EngineUnavailable
 from lint.prose_settings import ProseSettings
 from lint.rule import Rule
 from lint.selection import Selection
-from lint.suppression import Suppressions, find_suppressions
+from lint.suppression import UNKNOWN_RULE, Suppressions, find_suppressions, unknown_names
 
 FILE_ERROR = "file-error"
 PROSE_GROUP = "prose"
@@ -56,53 +57,87 @@ class Plan:
     fingerprints: dict[int, str] = field(default_factory=dict, repr=False)
     #: A stamp of each schema's files, by schema location (for the results cache).
     schema_stamps: dict[str, str] = field(default_factory=dict, repr=False)
+    #: Where each file's config is found (None: ``config`` applies to every file).
+    projects: Projects | None = None
     _instances: dict[str, Rule] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[Any, ...], list[ActiveRule]] = field(default_factory=dict, repr=False)
-    _dialects: DialectResolver | None = field(default=None, repr=False)
+    _registered_dialects: Mapping[str, type[Dialect]] | None = field(default=None, repr=False)
+    _resolvers: dict[tuple[Path, ...], DialectResolver] = field(default_factory=dict, repr=False)
+    _project_prose: dict[tuple[Path, ...], ProseSettings | None] = field(
+        default_factory=dict, repr=False
+    )
+
+    def config_for(self, path: Path) -> Config:
+        """The configuration that governs ``path``."""
+        return self.config if self.projects is None else self.projects.for_file(path)
+
+    def add_project(self, config: Config, prose: ProseSettings | None) -> None:
+        """The ``[prose]`` settings of a project's config (the run's own are ``prose``)."""
+        self._project_prose[config.sources] = prose
+
+    def prose_for(self, path: Path) -> ProseSettings | None:
+        return self._project_prose.get(self.config_for(path).sources, self.prose)
 
     @property
     def dialects(self) -> DialectResolver:
-        """Which dialect each file gets: the config's choices, detection, the extension."""
-        if self._dialects is None:
-            from lint.dialects.registered import registered_dialects
+        """Which dialect each file of the run's own config gets."""
+        return self._resolver(self.config)
 
-            self._dialects = DialectResolver(
-                registered_dialects(), self.config.dialects, self.config.detect is not False
+    def _resolver(self, config: Config) -> DialectResolver:
+        resolver = self._resolvers.get(config.sources)
+        if resolver is None:
+            if self._registered_dialects is None:
+                from lint.dialects.registered import registered_dialects
+
+                self._registered_dialects = registered_dialects()
+            resolver = DialectResolver(
+                self._registered_dialects, config.dialects, config.detect is not False
             )
-        return self._dialects
+            self._resolvers[config.sources] = resolver
+        return resolver
 
     def use_dialects(self, dialects: Mapping[str, type[Dialect]]) -> None:
-        """Choose among ``dialects`` (as loaded, failures reported) with the config's rules."""
-        self._dialects = DialectResolver(
-            dialects, self.config.dialects, self.config.detect is not False
-        )
+        """Choose among ``dialects`` (as loaded, failures reported) with each config's rules."""
+        self._registered_dialects = dialects
+        self._resolvers.clear()
+
+    def dialect_choice(self, path: Path) -> Choice:
+        """The dialect of ``path`` and why: its config's choices, detection, the extension."""
+        return self._resolver(self.config_for(path)).choose(path)
 
     def dialect_for(self, path: Path) -> type[Dialect]:
-        return self.dialects.choose(path).dialect
+        return self.dialect_choice(path).dialect
 
-    def active_rules(self, path: Path) -> list[ActiveRule]:
-        """The rules that run on ``path``, with their severities and options."""
-        key = tuple(entry.applies_to(path) for entry in self.config.scoped)
+    def active_rules(self, path: Path, config: Config | None = None) -> list[ActiveRule]:
+        """The rules that run on ``path`` (under ``config``, else its own), with their
+        severities and options."""
+        config = config or self.config_for(path)
+        key = (config.sources, *(entry.applies_to(path) for entry in config.scoped))
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        resolved = resolve_rules(self.config, self.rules, path, self.schema_override)
+        resolved = resolve_rules(config, self.rules, path, self.schema_override)
+        prose = self._project_prose.get(config.sources, self.prose)
         active = [
-            ActiveRule(rule_id, severity, self._with_prose(rule_id, options))
+            ActiveRule(rule_id, severity, self._with_prose(rule_id, options, prose))
             for rule_id, (enabled, severity, options) in resolved.items()
             if self.selection.decide(rule_id, self.rules[rule_id].groups, enabled)
         ]
         self._cache[key] = active
         return active
 
-    def _with_prose(self, rule_id: str, options: dict[str, Any]) -> dict[str, Any]:
+    def _with_prose(
+        self, rule_id: str, options: dict[str, Any], prose: ProseSettings | None
+    ) -> dict[str, Any]:
         if PROSE_GROUP in self.rules[rule_id].groups:
-            return {**options, "prose": self.prose or ProseSettings()}
+            return {**options, "prose": prose or ProseSettings()}
         return options
 
-    def uses_prose(self, path: Path) -> bool:
-        """Whether a prose rule runs on ``path``."""
-        return any(PROSE_GROUP in self.rules[rule.id].groups for rule in self.active_rules(path))
+    def uses_prose(self, path: Path, config: Config | None = None) -> bool:
+        """Whether a prose rule runs on ``path`` (under ``config``, else its own)."""
+        return any(
+            PROSE_GROUP in self.rules[rule.id].groups for rule in self.active_rules(path, config)
+        )
 
     def instance(self, rule_id: str) -> Rule:
         rule = self._instances.get(rule_id)
@@ -160,7 +195,17 @@ def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
     before = _prose_counts(prose_statistics)
     suppressions: Suppressions | None = None
     looked_for_suppressions = False
-    for active in plan.active_rules(path):
+    active_rules = plan.active_rules(path)
+    # ``unknown-rule`` is the engine's: it reports names in the comments that no rule or group
+    # of the run has, so the comments are read whenever it is on.
+    unknown_rule = next((rule for rule in active_rules if rule.id == UNKNOWN_RULE), None)
+    if unknown_rule is not None:
+        looked_for_suppressions = True
+        found = find_suppressions(doc)
+        suppressions = None if found.empty else found
+        if suppressions is not None:
+            report.diagnostics.extend(_unknown_names(doc, plan, unknown_rule, suppressions))
+    for active in active_rules:
         rule_class = plan.rules[active.id]
         try:
             findings = list(plan.instance(active.id).check(doc, active.options))
@@ -191,6 +236,22 @@ def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
     if not report.diagnostics:
         report.text = None  # nothing to show, nothing to send back from a worker
     return report
+
+
+def _unknown_names(
+    doc: Document, plan: Plan, active: ActiveRule, suppressions: Suppressions
+) -> list[Diagnostic]:
+    """``unknown-rule`` diagnostics: the names in suppression comments that are neither a
+    rule id nor a group of the run's rules (a comment may suppress them too)."""
+    known = set(plan.rules)
+    groups = plan.rules[active.id].groups
+    for rule in plan.rules.values():
+        known.update(rule.groups)
+    return [
+        _diagnostic(doc, active, finding)
+        for finding in unknown_names(suppressions, known)
+        if not suppressions.suppresses(active.id, groups, doc.lines.position(finding.start)[0])
+    ]
 
 
 def _prose_counts(module: Any) -> tuple[int, int]:

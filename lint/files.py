@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.config import Config
 from lint.document import EXTENSIONS
 from lint.globs import matches
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 #: Folders never walked into: build output and dependencies of common site generators.
 SKIPPED_FOLDERS = frozenset({"node_modules", "_site", "_freeze", "__pycache__", "site-packages"})
@@ -44,35 +48,117 @@ def _wanted(path: Path, config: Config) -> bool:
     return path.suffix.lower() in EXTENSIONS
 
 
-def _walk(folder: Path, config: Config) -> Iterator[tuple[str, str]]:
+#: The config that governs a folder (the nearest project file at or above it).
+ConfigFor = Callable[[Path], Config]
+
+
+#: Files of gitignore patterns that the walk obeys (``.ignore`` after ``.gitignore``, so it wins).
+IGNORE_FILES = (".gitignore", ".ignore")
+
+
+@dataclass(frozen=True)
+class _IgnoreFile:
+    """The patterns of one folder's ignore files; they match paths relative to that folder."""
+
+    folder: str
+    spec: GitIgnoreSpec
+
+
+def _ignore_file_in(folder: str, names: Iterable[str]) -> _IgnoreFile | None:
+    lines: list[str] = []
+    for name in IGNORE_FILES:
+        if name not in names:
+            continue
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
+                lines += handle.read().splitlines()
+        except OSError:
+            continue
+    if not lines:
+        return None
+    from pathspec import GitIgnoreSpec  # imported only where a project has ignore files
+
+    return _IgnoreFile(folder, GitIgnoreSpec.from_lines(lines))
+
+
+def _ignore_files_above(folder: str) -> tuple[_IgnoreFile, ...]:
+    """The ignore files of the folders above ``folder`` up to its git repository's root (none
+    when it is not in one), outermost first."""
+    above: list[str] = []
+    current = folder
+    while True:
+        parent = os.path.dirname(current)
+        if parent == current:
+            return ()  # no repository above: only the walked folders' own files count
+        above.append(parent)
+        if os.path.exists(os.path.join(parent, ".git")):
+            break
+        current = parent
+    found = [_ignore_file_in(item, IGNORE_FILES) for item in reversed(above)]
+    return tuple(item for item in found if item is not None)
+
+
+def _ignored(path: str, is_folder: bool, ignores: Sequence[_IgnoreFile]) -> bool:
+    """Whether the nearest ignore file with a pattern that matches ``path`` ignores it."""
+    for ignore in reversed(ignores):
+        relative = path[len(ignore.folder) + 1 :].replace(os.sep, "/")
+        result = ignore.spec.check_file(relative + "/" if is_folder else relative)
+        if result.include is not None:
+            return bool(result.include)
+    return False
+
+
+def _walks_into(
+    path: str,
+    name: str,
+    excluded: Sequence[tuple[Path, str]],
+    ignores: Sequence[_IgnoreFile],
+) -> bool:
+    if name.startswith(".") or name in SKIPPED_FOLDERS:
+        return False
+    if excluded and _relative_to_any(Path(path), excluded):
+        return False
+    return not (ignores and _ignored(path, True, ignores))
+
+
+def _walk(
+    folder: Path, config_for: ConfigFor, ignore_files: bool = True
+) -> Iterator[tuple[str, str]]:
     """(path as the user would write it, resolved path) of each wanted file under ``folder``,
-    sorted within each folder.
+    sorted within each folder; each folder's include and exclude globs are its own config's,
+    and (with ``ignore_files``) what ``.gitignore`` and ``.ignore`` files exclude is skipped.
 
     The folder is resolved once and linked folders are not followed, so every path below it
     is already resolved; only a linked file needs resolving again. Paths stay strings here:
     a Path object per file costs more than the walk itself.
     """
-    pending: list[tuple[str, str]] = [(str(folder.resolve()), str(folder))]
-    excluded = config.exclude
-    filtered = bool(excluded) or config.include is not None
+    root = str(folder.resolve())
+    above = _ignore_files_above(root) if ignore_files else ()
+    pending: list[tuple[str, str, tuple[_IgnoreFile, ...]]] = [(root, str(folder), above)]
     while pending:
-        current, shown = pending.pop()
+        current, shown, ignores = pending.pop()
+        config = config_for(Path(current))
+        excluded = config.exclude
+        filtered = bool(excluded) or config.include is not None
         try:
             with os.scandir(current) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError:
             continue  # unreadable folders are skipped, as os.walk does
+        if ignore_files:
+            own = _ignore_file_in(current, {entry.name for entry in entries})
+            if own is not None:
+                ignores = (*ignores, own)
         folders = []
         for entry in entries:
             name = entry.name
             if entry.is_dir(follow_symlinks=False):
-                if name.startswith(".") or name in SKIPPED_FOLDERS:
-                    continue
-                if excluded and _relative_to_any(Path(entry.path), excluded):
-                    continue
-                folders.append((entry.path, os.path.join(shown, name)))
+                if _walks_into(entry.path, name, excluded, ignores):
+                    folders.append((entry.path, os.path.join(shown, name), ignores))
                 continue
             if config.include is None and os.path.splitext(name)[1].lower() not in EXTENSIONS:
+                continue
+            if ignores and _ignored(entry.path, False, ignores):
                 continue
             resolved = os.path.realpath(entry.path) if entry.is_symlink() else entry.path
             if filtered:
@@ -91,10 +177,15 @@ def _display(shown: str, resolved: str, cwd: str) -> str:
 
 
 def collect(
-    paths: Sequence[str], config: Config, cwd: Path, force_exclude: bool = False
+    paths: Sequence[str],
+    config_for: ConfigFor,
+    cwd: Path,
+    force_exclude: bool = False,
+    ignore_files: bool = True,
 ) -> Collected:
     """Files named on the command line are checked as given (unless ``force_exclude`` and
-    excluded); folders are walked. The order is stable: sorted within each folder."""
+    excluded by their own config); folders are walked (skipping what ignore files exclude,
+    with ``ignore_files``). The order is stable: sorted within each folder."""
     collected = Collected()
     seen: set[str] = set()
     cwd_text = str(cwd.resolve())
@@ -104,8 +195,10 @@ def collect(
             collected.missing.append(given)
             continue
         if path.is_dir():
-            candidates: Iterator[tuple[str, str]] | list[tuple[str, str]] = _walk(path, config)
-        elif force_exclude and is_excluded(path, config):
+            candidates: Iterator[tuple[str, str]] | list[tuple[str, str]] = _walk(
+                path, config_for, ignore_files
+            )
+        elif force_exclude and is_excluded(path, config_for(path.resolve().parent)):
             continue
         else:
             candidates = [(str(path), str(path.resolve()))]

@@ -16,8 +16,9 @@ from lint.engine import INTERNAL_ERROR, FileReport, Plan, check_path
 if TYPE_CHECKING:  # the pool machinery is imported only when a run starts workers
     from concurrent.futures import Future, ProcessPoolExecutor
 
-#: Fewer files than this are checked in this process: starting workers costs more.
-PARALLEL_MIN_FILES = 32
+#: Unless ``--jobs`` says otherwise, fewer files to check than this are checked in this
+#: process: on two cores, workers did not pay for themselves below it (benchmarks/jobs.py).
+PARALLEL_MIN_FILES = 256
 #: Files are sent to workers in chunks of up to this many, to keep the traffic low.
 CHUNK_FILES = 16
 _PLAN: Plan | None = None
@@ -73,10 +74,13 @@ def _ready(report: FileReport) -> Callable[[], FileReport]:
 class Checker:
     """Checks files in this process or in ``jobs`` worker processes (started on first need)."""
 
-    def __init__(self, plan: Plan, jobs: int) -> None:
+    def __init__(self, plan: Plan, jobs: int, min_files: int = PARALLEL_MIN_FILES) -> None:
         self._plan = plan
         self._jobs = jobs
+        self._min_files = min_files
         self._pool: ProcessPoolExecutor | None = None
+        #: How many processes checked files: 1 until workers start.
+        self.processes = 1
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -97,12 +101,13 @@ class Checker:
 
         At most ``jobs * 4`` chunks are in flight, so memory does not grow with the run.
         """
-        if self._jobs <= 1 or count < PARALLEL_MIN_FILES:
+        if self._jobs <= 1 or count < self._min_files:
             tune_garbage_collector()
             for display, path in items:
                 yield _ready(check_path(display, path, self._plan))
             return
         executor = self._executor()
+        self.processes = self._jobs
         size = max(1, min(CHUNK_FILES, count // (self._jobs * 8)))
         window: collections.deque[tuple[list[str], Future[list[FileReport]]]] = collections.deque()
         limit = self._jobs * 4
@@ -120,7 +125,7 @@ class Checker:
         prose = self._plan.prose
         if prose is None or prose.engine != "languagetool" or prose.languagetool.server:
             return
-        if self._plan.uses_prose(self._plan.config.root / "document.md"):
+        if self._plan.uses_prose(self._plan.config.root / "document.md", self._plan.config):
             from lint.prose_engines import engine_for
 
             engine_for(prose)

@@ -8,23 +8,24 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
-from lint.config import Config, ConfigError, load_config, schema_locations
+from lint.config import Config, ConfigError, schema_locations
 from lint.diagnostics import Diagnostic, Severity
 from lint.dialects import Dialect
 from lint.document import DecodeError, decode
 from lint.engine import PROSE_GROUP, FileReport, Plan, check_bytes
-from lint.files import Collected, collect
+from lint.files import Collected, ConfigFor, collect
 from lint.limits import Limits
 from lint.limits import apply as apply_limits
 from lint.parallel import Checker, default_jobs
+from lint.projects import Projects
 from lint.prose_engines import EngineUnavailable
-from lint.prose_settings import prose_settings
+from lint.prose_settings import ProseSettings, prose_settings
 from lint.registry import (
     Loaded,
     RegistryError,
@@ -59,6 +60,11 @@ class CheckOptions:
     output_format: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    no_ignore: bool = False
+    output_file: Path | None = None
+    exit_zero: bool = False
     schema: str | None = None
     config_file: Path | None = None
     fail_on: str | None = None
@@ -87,8 +93,10 @@ class RunStatistics:
     seconds: float = 0.0
     jobs: int = 1
     notes: list[str] = field(default_factory=list)
-    #: (dialect, why) → the folders (as shown) whose files got it, and how many files.
-    dialects: dict[tuple[str, str], tuple[list[str], int]] = field(default_factory=dict)
+    #: "dialect NAME (why)" → the folders (as shown) whose files got it, and how many files.
+    dialects: dict[str, tuple[list[str], int]] = field(default_factory=dict)
+    #: "config FILE" → the folders (as shown) whose files it governed, and how many files.
+    configs: dict[str, tuple[list[str], int]] = field(default_factory=dict)
 
     def count(self, report: FileReport) -> None:
         self.files += 1
@@ -134,41 +142,41 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 def run_check(options: CheckOptions) -> NoReturn:
     rules = load_rule_classes()
     cwd = Path.cwd()
+    projects = Projects(rules, cwd, options.config_file, remember=not options.no_cache)
     try:
-        config = load_config(cwd, options.config_file, rules, remember=not options.no_cache)
+        config = projects.for_folder(_run_folder(options, cwd))
     except ConfigError as error:
         fail(str(error))
     selection = _selection(options, rules)
     schema_override = _schema_override(options.schema)
     cache = _results_cache(config, options)
-    schema_stamps = _load_schemas(config, schema_override, cache)
+    threshold = Severity(options.fail_on) if options.fail_on else config.fail_on or DEFAULT_FAIL_ON
+    output = _output(options.output_file)
     reporter_options = ReporterOptions(
         quiet=options.quiet,
-        color=_use_color(options.color),
+        color=_use_color(options.color) and options.output_file is None,
         statistics=options.statistics,
         rules=rules,
+        root=cwd,
+        fail_on=threshold,
     )
-    reporter = _reporter(options.output_format or _default_format(), reporter_options)
-    try:
-        prose = prose_settings(config, use_cache=not options.no_cache)
-    except ConfigError as error:
-        fail(str(error))
+    reporter = _reporter(options.output_format or _default_format(), reporter_options, output)
     limits = _limits(config)
     plan = Plan(
         rules,
         config,
         selection,
         schema_override,
-        prose,
         keep_text=True,
         max_file_bytes=limits.max_file_bytes,
+        projects=projects,
     )
+    plan.use_dialects(load_dialect_classes())
+    if schema_override is not None:
+        plan.schema_stamps.update(_load_schemas([schema_override], cache))
+    projects.on_load(lambda loaded: _prepare_project(plan, loaded, options, cache))
     actions = _actions(plan, options, config)
     plan.keep_text = reporter.needs_text or _needs_text(actions)
-    plan.schema_stamps.update(schema_stamps)
-    plan.use_dialects(load_dialect_classes())
-    _check_prose_engine(plan, cwd)
-    threshold = Severity(options.fail_on) if options.fail_on else config.fail_on or DEFAULT_FAIL_ON
     jobs = options.jobs or default_jobs()
     started = time.perf_counter()
     statistics = RunStatistics(jobs=jobs)
@@ -182,10 +190,24 @@ def run_check(options: CheckOptions) -> NoReturn:
     finally:
         if cache is not None:
             cache.close()
+        if output is not sys.stdout:
+            output.close()
     statistics.seconds = time.perf_counter() - started
     if options.verbose:
         _report_statistics(plan, statistics)
+    if options.exit_zero and exit_code == EXIT_FINDINGS:
+        exit_code = EXIT_OK
     sys.exit(exit_code)
+
+
+def _output(output_file: Path | None) -> TextIO:
+    """Where the report goes: standard output, or ``--output-file`` (its folder must exist)."""
+    if output_file is None:
+        return sys.stdout
+    try:
+        return output_file.open("w", encoding="utf-8")
+    except OSError as error:
+        fail(f"cannot write the report to {output_file}: {error.strerror or error}")
 
 
 def _actions(plan: Plan, options: CheckOptions, config: Config) -> Actions:
@@ -225,54 +247,74 @@ def _limits(config: Config) -> Limits:
 
 
 def _selection(options: CheckOptions, rules: dict[str, type[Rule]]) -> Selection:
-    selection = Selection(_split(options.select), _split(options.ignore))
+    selection = Selection(
+        _split(options.select), _split(options.ignore), _split(options.extend_select)
+    )
     groups = {group for rule in rules.values() for group in rule.groups}
     for unknown in selection.unknown(rules, groups):
         fail(
-            f'unknown rule or group "{unknown}" in --select/--ignore'
+            f'unknown rule or group "{unknown}" in --select/--ignore/--extend-select'
             + did_you_mean(unknown, [*rules, *groups])
         )
     if options.no_prose:
-        selection = Selection(selection.select, (*selection.ignore, PROSE_GROUP))
+        selection = Selection(selection.select, (*selection.ignore, PROSE_GROUP), selection.extend)
     return selection
 
 
-def _note_dialects(
-    plan: Plan, files: Sequence[tuple[str, Path]], statistics: RunStatistics
+def _note_choices(
+    plan: Plan, files: Sequence[tuple[str, Path]], statistics: RunStatistics, cwd: Path
 ) -> None:
+    """For ``-v``: which config and which dialect each file got, tallied per folder."""
     for display, path in files:
-        choice = plan.dialects.choose(path)
-        key = (choice.dialect.name, choice.reason)
-        folders, count = statistics.dialects.get(key, ([], 0))
         folder = PurePath(display).parent.as_posix()
-        if folder not in folders:
-            folders.append(folder)
-        statistics.dialects[key] = (folders, count + 1)
+        choice = plan.dialect_choice(path)
+        _tally(statistics.dialects, f"dialect {choice.dialect.name} ({choice.reason})", folder)
+        _tally(statistics.configs, _config_label(plan.config_for(path), cwd), folder)
 
 
-#: How many folders ``-v`` names for each dialect before it says "and N more".
+def _config_label(config: Config, cwd: Path) -> str:
+    if not config.sources:
+        return "no config file (the defaults)"
+    shown = []
+    for source in config.sources:
+        try:
+            shown.append(source.resolve().relative_to(cwd.resolve()).as_posix())
+        except ValueError:
+            shown.append(str(source))
+    return "config " + " + ".join(shown)
+
+
+def _tally(table: dict[str, tuple[list[str], int]], key: str, folder: str) -> None:
+    folders, count = table.get(key, ([], 0))
+    if folder not in folders:
+        folders.append(folder)
+    table[key] = (folders, count + 1)
+
+
+#: How many folders ``-v`` names for each dialect or config before it says "and N more".
 SHOWN_FOLDERS = 4
 
 
-def _report_dialects(statistics: RunStatistics) -> None:
-    for (name, reason), (folders, count) in sorted(statistics.dialects.items()):
+def _report_tally(table: dict[str, tuple[list[str], int]]) -> None:
+    for what, (folders, count) in sorted(table.items()):
         shown = ", ".join(folders[:SHOWN_FOLDERS])
         more = len(folders) - SHOWN_FOLDERS
         if more > 0:
             shown += f" and {more} more folder{'s' if more > 1 else ''}"
         click.echo(
-            f"contentlint: dialect {name} ({reason}) for {count} file"
-            f"{'s' if count != 1 else ''} in {shown}",
+            f"contentlint: {what} for {count} file{'s' if count != 1 else ''} in {shown}",
             err=True,
         )
 
 
 def _report_statistics(plan: Plan, statistics: RunStatistics) -> None:
-    _report_dialects(statistics)
+    _report_tally(statistics.configs)
+    _report_tally(statistics.dialects)
     parsed = statistics.files - statistics.from_cache
+    processes = f"{statistics.jobs} process{'es' if statistics.jobs != 1 else ''}"
     click.echo(
         f"contentlint: {statistics.files} files in {statistics.seconds:.2f} s "
-        f"({parsed} checked, {statistics.from_cache} from the cache, {statistics.jobs} jobs)",
+        f"({parsed} checked, {statistics.from_cache} from the cache, {processes})",
         err=True,
     )
     if plan.prose is not None and (statistics.prose_checked or statistics.prose_cached):
@@ -284,15 +326,15 @@ def _report_statistics(plan: Plan, statistics: RunStatistics) -> None:
         )
 
 
-def _check_prose_engine(plan: Plan, cwd: Path) -> None:
+def _check_prose_engine(plan: Plan, config: Config, prose: ProseSettings | None) -> None:
     """Find out before the first file whether the prose engine can run, so that one that
     cannot is one message and exit 2 rather than an error per file."""
-    if plan.prose is None or not plan.uses_prose(cwd / "document.md"):
+    if prose is None or not plan.uses_prose(config.root / "document.md", config):
         return
     from lint.prose_engines import engine_version
 
     try:
-        engine_version(plan.prose)
+        engine_version(prose)
     except EngineUnavailable as error:
         fail(f"prose checking cannot run: {error} (--no-prose skips it)")
 
@@ -324,15 +366,40 @@ def _results_cache(config: Config, options: CheckOptions) -> ResultsCache | None
     return ResultsCache(default_cache_dir(config))
 
 
-def _load_schemas(
-    config: Config, schema_override: str | None, cache: ResultsCache | None
-) -> dict[str, str]:
+def _run_folder(options: CheckOptions, cwd: Path) -> Path:
+    """The folder whose config sets what is decided once per run (the cache folder, the
+    limits, the baseline, ``fail-on``): that of the first path given, else the working folder."""
+    given = [path for path in options.paths if path != "-"]
+    if given:
+        first = cwd / given[0]
+        return first if first.is_dir() else first.parent
+    if options.stdin_filename is not None:
+        return (cwd / options.stdin_filename).parent
+    return cwd
+
+
+def _prepare_project(
+    plan: Plan, config: Config, options: CheckOptions, cache: ResultsCache | None
+) -> None:
+    """Before any file of ``config``'s project is checked: its schemas load (a bad one is a
+    config error, not a per-file one), its ``[prose]`` table is valid and its engine can run."""
+    plan.schema_stamps.update(_load_schemas(schema_locations(config), cache))
+    try:
+        prose = prose_settings(config, use_cache=not options.no_cache)
+    except ConfigError as error:
+        fail(str(error))
+    if config.sources == plan.config.sources:
+        plan.prose = prose
+    plan.add_project(config, prose)
+    _check_prose_engine(plan, config, prose)
+
+
+def _load_schemas(locations: Sequence[str], cache: ResultsCache | None) -> dict[str, str]:
     """Load every schema once up front: a bad schema is a config error, not a per-file one.
 
     A schema that loaded before and whose files are unchanged is not loaded again (so a run
     whose results are all cached never imports jsonschema). Returns each schema's stamp.
     """
-    locations = schema_locations(config) + ([schema_override] if schema_override else [])
     stamps: dict[str, str] = {}
     for location in dict.fromkeys(locations):
         stamp = cache.schema_stamp(location) if cache is not None else None
@@ -350,7 +417,7 @@ def _load_schemas(
     return stamps
 
 
-def _reporter(name: str, options: ReporterOptions) -> Reporter:
+def _reporter(name: str, options: ReporterOptions, output: TextIO) -> Reporter:
     loaded: Loaded = load_reporter(name)
     for failure in loaded.failures:
         fail(failure)
@@ -360,7 +427,7 @@ def _reporter(name: str, options: ReporterOptions) -> Reporter:
         fail(
             f'unknown format "{name}" (choose from {", ".join(names)})' + did_you_mean(name, names)
         )
-    reporter: Reporter = reporter_class(sys.stdout, options)
+    reporter: Reporter = reporter_class(output, options)
     return reporter
 
 
@@ -392,14 +459,15 @@ def _run(
 ) -> int:
     collected = _collect(plan, options, cwd)
     if options.verbose:
-        _note_dialects(plan, collected.files, statistics)
+        _note_choices(plan, collected.files, statistics, cwd)
     summary = Summary(groups_of={rule_id: rule.groups for rule_id, rule in plan.rules.items()})
     crashed = failing = False
     actions.sources = dict(collected.files)
     quiet_run = actions.mode == "diff" or actions.recorder is not None
     if not quiet_run:
         reporter.start()
-    checker = Checker(plan, jobs)
+    # Processes asked for by --jobs are used for any run of two files per process or more.
+    checker = Checker(plan, jobs, 2 * jobs) if options.jobs else Checker(plan, jobs)
     try:
         with _progress(len(collected.files)) as progress:
             for checked in _reports(plan, collected, options, cwd, checker, statistics, cache):
@@ -417,11 +485,30 @@ def _run(
         checker.close(cancel=True)
         raise
     checker.close()
+    statistics.jobs = checker.processes
     summary.fixed, summary.in_baseline = actions.fixed, actions.in_baseline
     if not quiet_run:
         reporter.finish(summary)
     broken = crashed or bool(collected.missing)
     return _conclude(actions, options.quiet, broken, failing)
+
+
+def _with_excludes(plan: Plan, globs: Sequence[str], cwd: Path) -> ConfigFor:
+    """Each folder's config, with ``--exclude``'s globs (relative to ``cwd``) added."""
+    projects = plan.projects
+    if not globs:
+        return projects.for_folder if projects is not None else lambda _: plan.config
+    extra = tuple((cwd.resolve(), glob) for glob in globs)
+    widened: dict[tuple[Path, ...], Config] = {}
+
+    def config_for(folder: Path) -> Config:
+        config = projects.for_folder(folder) if projects is not None else plan.config
+        found = widened.get(config.sources)
+        if found is None:
+            found = widened[config.sources] = replace(config, exclude=config.exclude + extra)
+        return found
+
+    return config_for
 
 
 def _collect(plan: Plan, options: CheckOptions, cwd: Path) -> Collected:
@@ -430,7 +517,13 @@ def _collect(plan: Plan, options: CheckOptions, cwd: Path) -> Collected:
     file_paths = [path for path in paths if path != "-"]
     if not file_paths and not read_stdin:
         file_paths = ["."]
-    collected = collect(file_paths, plan.config, cwd, options.force_exclude)
+    config_for = _with_excludes(plan, options.exclude, cwd)
+    try:
+        collected = collect(
+            file_paths, config_for, cwd, options.force_exclude, ignore_files=not options.no_ignore
+        )
+    except ConfigError as error:
+        fail(str(error))
     for missing in collected.missing:
         click.echo(f"error: {missing}: no such file or folder", err=True)
     return collected
@@ -557,13 +650,13 @@ def _fingerprint(plan: Plan, path: Path) -> str:
     active = plan.active_rules(path)
     fingerprint = plan.fingerprints.get(id(active))
     if fingerprint is None:
-        extra = []
-        if plan.prose is not None and any(
-            PROSE_GROUP in plan.rules[rule.id].groups for rule in active
-        ):
+        # Every registered rule id: unknown-rule's findings depend on which rules exist.
+        extra = [",".join(sorted(plan.rules))]
+        prose = plan.prose_for(path)
+        if prose is not None and any(PROSE_GROUP in plan.rules[rule.id].groups for rule in active):
             from lint.prose_engines import engine_version
 
-            extra.append(engine_version(plan.prose))
+            extra.append(engine_version(prose))
         fingerprint = rules_fingerprint(active, dict(plan.rules), extra, plan.schema_stamps)
         plan.fingerprints[id(active)] = fingerprint
     return fingerprint

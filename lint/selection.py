@@ -16,14 +16,19 @@ class Selection:
     A rule selected by its id, or by ``ALL``, runs even when it is off by default or in the
     config; selecting a group filters the rules that are on. When a rule matches both lists,
     the more specific selector wins (an id beats a group beats ``ALL``); on a tie, ignore wins.
+    ``extend`` (``--extend-select``) turns on what it names, by id, group or ``ALL``, on top of
+    the rest (off-by-default rules too), unless an ignore as specific or more says otherwise.
     """
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend: tuple[str, ...] = ()
 
     def decide(self, rule_id: str, groups: Sequence[str], enabled: bool) -> bool:
         selected = _specificity(self.select, rule_id, groups)
         ignored = _specificity(self.ignore, rule_id, groups)
+        if _specificity(self.extend, rule_id, groups) > ignored:
+            return True
         if self.select:
             if selected == 0:
                 return False
@@ -35,7 +40,7 @@ class Selection:
     def unknown(self, rule_ids: Iterable[str], groups: Iterable[str]) -> list[str]:
         """Selectors that name neither a rule nor a group."""
         known = {*rule_ids, *groups, ALL}
-        return [name for name in (*self.select, *self.ignore) if name not in known]
+        return [name for name in (*self.select, *self.ignore, *self.extend) if name not in known]
 
 
 def _specificity(selectors: Sequence[str], rule_id: str, groups: Sequence[str]) -> int:

@@ -5,20 +5,28 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
 from lint import __version__, rule_help_uri
-from lint.config import ConfigError, load_config, schema_locations
+from lint.config import Config, ConfigError, schema_locations
 from lint.diagnostics import Diagnostic, Severity
+from lint.document import Document
 from lint.engine import Plan, check_text
 from lint.files import is_excluded
+from lint.projects import Projects
+from lint.prose_settings import prose_settings
 from lint.registry import RegistryError, load_rules, rule_classes
-from lint.schema import SchemaLoadError, load_validator
+from lint.schema import SchemaLoadError, load_validator, schema_files
+from lint.suppression import CommentMap, front_matter_comments
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 #: Wait this long after the last keystroke before checking a changed document.
 DEBOUNCE_SECONDS = 0.05
@@ -32,47 +40,85 @@ _SEVERITIES = {
 
 
 class ContentlintServer(LanguageServer):
-    """Keeps one plan (rules, config, loaded schemas) warm and checks documents as they change."""
+    """Keeps one plan (rules, each project's config, loaded schemas, prose settings) warm and
+    checks documents as they change; a change to a config, schema or vocabulary file (saved
+    in the editor, or reported by the client's file watcher) reloads it all."""
 
     def __init__(self) -> None:
         super().__init__("contentlint", __version__)
         self._plan: Plan | None = None
         self._pending: dict[str, asyncio.Task[None]] = {}
+        #: The schema and vocabulary files the loaded configs use (config files are known by
+        #: name): a change to one of them reloads the plan.
+        self.watched: set[Path] = set()
+        self._shown: set[str] = set()
 
     def plan(self) -> Plan | None:
-        """The run's plan for the workspace, built on first use; None (and one message) if the
-        configuration cannot be used."""
+        """The plan for the workspace, built on first use: each document gets the config found
+        from its own folder upward, as on the command line. None (and one message) if the
+        rules cannot be loaded."""
         if self._plan is None:
             root = Path(self.workspace.root_path or Path.cwd())
             try:
                 rules = rule_classes(load_rules())
-                config = load_config(root, None, rules)
-                for location in schema_locations(config):
-                    load_validator(location)
+                projects = Projects(rules, root)
+                plan = Plan(rules, projects.for_folder(root), projects=projects)
+                projects.on_load(lambda config: self._prepare(plan, config))
             except (ConfigError, RegistryError, SchemaLoadError) as error:
-                self.window_show_message(
-                    types.ShowMessageParams(types.MessageType.Error, f"contentlint: {error}")
-                )
+                self.show_error(str(error))
                 return None
-            self._plan = Plan(rules, config)
+            self._plan = plan
         return self._plan
+
+    def _prepare(self, plan: Plan, config: Config) -> None:
+        """What the command line checks before a project's first file: its schemas load and
+        its ``[prose]`` table is valid (else ConfigError or SchemaLoadError)."""
+        for location in schema_locations(config):
+            load_validator(location)
+            self.watched.update(path.resolve() for path in schema_files(location))
+        prose = prose_settings(config)
+        if config.sources == plan.config.sources:
+            plan.prose = prose
+        plan.add_project(config, prose)
+        vocabulary = config.prose.get("vocabulary")
+        if vocabulary:
+            self.watched.add(Path(vocabulary).resolve())
+
+    def show_error(self, message: str) -> None:
+        """One message per distinct problem, however many documents it stops."""
+        if message in self._shown:
+            return
+        self._shown.add(message)
+        self.window_show_message(
+            types.ShowMessageParams(types.MessageType.Error, f"contentlint: {message}")
+        )
 
     def reload(self) -> None:
         self._plan = None
+        self._shown.clear()
+        self.watched.clear()
         load_validator.cache_clear()
         for document in list(self.workspace.text_documents.values()):
             self.check(document.uri)
+
+    def reloads_on(self, path: Path) -> bool:
+        """Whether a change to ``path`` changes what the checks report."""
+        return path.name in CONFIG_FILES or path.resolve() in self.watched
 
     def check(self, uri: str) -> None:
         """Check the open document ``uri`` now and publish its diagnostics."""
         document = self.workspace.get_text_document(uri)
         plan = self.plan()
         found: list[types.Diagnostic] = []
-        if plan is not None and document.path and not is_excluded(Path(document.path), plan.config):
+        if plan is not None and document.path:
             path = Path(document.path)
-            report = check_text(str(path), path, document.source, plan)
-            lines = document.lines
-            found = [self.to_lsp(diagnostic, lines) for diagnostic in report.diagnostics]
+            try:
+                if not is_excluded(path, plan.config_for(path)):
+                    report = check_text(str(path), path, document.source, plan)
+                    lines = document.lines
+                    found = [self.to_lsp(diagnostic, lines) for diagnostic in report.diagnostics]
+            except (ConfigError, SchemaLoadError) as error:
+                self.show_error(str(error))
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=document.version)
         )
@@ -149,9 +195,11 @@ class ContentlintServer(LanguageServer):
 def code_actions(
     document: TextDocument, diagnostics: Sequence[types.Diagnostic]
 ) -> list[types.CodeAction]:
-    """The rule's own fix, a quick fix per suggestion, and one to silence the rule on that
-    line."""
+    """The rule's own fix, a quick fix per suggestion, and two to silence the rule: on that
+    line, and in the whole file (see ``_Placement`` for where each comment goes)."""
     actions: list[types.CodeAction] = []
+    placement: _Placement | None = None
+    offered: set[str] = set()
     for diagnostic in diagnostics:
         if diagnostic.source is None or not isinstance(diagnostic.code, str):
             continue
@@ -170,24 +218,220 @@ def code_actions(
                     edit=types.WorkspaceEdit(changes={document.uri: [edit]}),
                 )
             )
-        line = diagnostic.range.start.line
-        start = types.Position(line=line, character=0)
-        comment = f"<!-- contentlint-disable-next-line {diagnostic.code} -->\n"
+        if placement is None:
+            placement = _Placement(document)
+        actions.extend(_disable_actions(placement, diagnostic, diagnostic.code, offered))
+    return actions
+
+
+def _disable_actions(
+    placement: _Placement, diagnostic: types.Diagnostic, rule: str, offered: set[str]
+) -> list[types.CodeAction]:
+    """The actions that disable ``rule`` for the diagnostic's line and for the file, each
+    only where its comment is valid where it lands, and each once per request."""
+    actions = []
+    line_edit = placement.line_edit(diagnostic.range.start.line + 1, rule)
+    file_edit = placement.file_edit(rule)
+    for title, edit in (
+        (f"Disable {rule} for this line", line_edit),
+        (f"Disable {rule} for this file", file_edit),
+    ):
+        key = f"{title}:{diagnostic.range.start.line}" if edit is line_edit else title
+        if edit is None or key in offered:
+            continue
+        offered.add(key)
         actions.append(
             types.CodeAction(
-                title=f"Disable {diagnostic.code} for this line",
+                title=title,
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic],
-                edit=types.WorkspaceEdit(
-                    changes={
-                        document.uri: [
-                            types.TextEdit(range=types.Range(start, start), new_text=comment)
-                        ]
-                    }
-                ),
+                edit=types.WorkspaceEdit(changes={placement.document.uri: [edit]}),
             )
         )
     return actions
+
+
+#: Block tokens whose lines carry inline content (a comment appended to one is inline HTML).
+_INLINE_BLOCKS = frozenset(
+    {"paragraph_open", "heading_open", "table_open", "thead_open", "tbody_open", "tr_open"}
+)
+
+
+class _Placement:
+    """Where a suppression comment may be written in one document so that it is a comment
+    where it lands and changes nothing else: the front matter stays the same data, the
+    body the same blocks, and nothing goes above the opening fence.
+
+    - YAML or TOML front matter: ``# contentlint-disable-line RULE`` at the end of the line
+      (after any comment already there), or, where the line ends inside a value (a block or
+      multi-line string), ``# contentlint-disable-next-line RULE`` on a line of its own above
+      it; on the closing fence, the latter above the fence. JSON has no comments: no line
+      action. The opening fence (line 1) gets only the file action.
+    - The body: the first line of a top-level block gets
+      ``<!-- contentlint-disable-next-line RULE -->`` above it (a comment line cannot join or
+      split a top-level block). Any other line, in a list item, a quote, a table or the middle
+      of a paragraph, gets ``<!-- contentlint-disable-line RULE -->`` at its end: a line
+      inserted there would end the paragraph or the list (an HTML comment interrupts both, and
+      a list item's indentation differs from item to item), while inline HTML changes no
+      block. Each candidate is parsed with the top-level block it lands in, and offered only
+      if the blocks stay the same and the comment is HTML there (not code, not a fence's info
+      string, not inside another comment).
+    - The file: ``<!-- contentlint-disable-file RULE -->`` after the closing fence, or at the
+      top without front matter; nothing when the front matter is never closed.
+    - MDX has no HTML comments (``<!-- -->`` does not compile): no suppression action.
+    """
+
+    def __init__(self, document: TextDocument) -> None:
+        self.document = document
+        path = document.path or document.uri
+        self.doc = Document.from_text(path, document.source)
+        self.text = self.doc.text
+        first_break = self.text.find("\n")
+        self.newline = "\r\n" if first_break > 0 and self.text[first_break - 1] == "\r" else "\n"
+        self.usable = PurePath(path).suffix.lower() != ".mdx"
+        front_matter = self.doc.front_matter
+        self.front_matter_lines = 0
+        if front_matter is not None:
+            closed = front_matter.format == "json" or self.doc.body_start > (
+                front_matter.content_span.start
+            )
+            self.usable = self.usable and closed
+            self.front_matter_lines = self.doc.lines.position(front_matter.span.end)[0]
+        self._comments: CommentMap | None = None
+
+    def _position(self, offset: int) -> types.Position:
+        line, column = self.doc.lines.position(offset)
+        if column == 1:
+            return types.Position(line=line - 1, character=0)
+        return self.document.position_codec.position_to_client_units(
+            self.document.lines, types.Position(line=line - 1, character=column - 1)
+        )
+
+    def _insert(self, offset: int, text: str) -> types.TextEdit:
+        position = self._position(offset)
+        return types.TextEdit(range=types.Range(position, position), new_text=text)
+
+    def file_edit(self, rule: str) -> types.TextEdit | None:
+        if not self.usable:
+            return None
+        comment = f"<!-- contentlint-disable-file {rule} -->"
+        if self.front_matter_lines == 0:
+            return self._insert(0, comment + self.newline)
+        if self.doc.body_start < len(self.text):
+            return self._insert(self.doc.body_start, comment + self.newline)
+        # Nothing after the closing fence: at the end of its line (a position past the last
+        # line is not one every client accepts).
+        fence_end = self.doc.lines.line_end(self.front_matter_lines, self.text)
+        return self._insert(fence_end, self.newline + comment)
+
+    def line_edit(self, line: int, rule: str) -> types.TextEdit | None:
+        """The edit that silences ``rule`` on 1-based ``line``, if one is valid there."""
+        if not self.usable:
+            return None
+        if line <= self.front_matter_lines:
+            return self._front_matter_edit(line, rule)
+        return self._body_edit(line, rule)
+
+    def _front_matter_edit(self, line: int, rule: str) -> types.TextEdit | None:
+        front_matter = self.doc.front_matter
+        if line <= 1 or front_matter is None or front_matter.format == "json":
+            return None  # never on or above the opening fence; JSON has no comments
+        if self._comments is None:
+            self._comments = front_matter_comments(self.doc)
+        comments = self._comments
+        if comments is None:
+            return None
+        lines = self.doc.lines
+        start, end = lines.line_start(line), lines.line_end(line, self.text)
+        if line < self.front_matter_lines and not comments.inside_value(end):
+            return self._insert(end, f" # contentlint-disable-line {rule}")
+        if comments.inside_value(start):
+            return None  # inside a multi-line value: no comment can stand on or above it
+        text = "" if line == self.front_matter_lines else self.text[start:end]
+        indent = text[: len(text) - len(text.lstrip(" "))]
+        return self._insert(start, f"{indent}# contentlint-disable-next-line {rule}{self.newline}")
+
+    def _body_edit(self, line: int, rule: str) -> types.TextEdit | None:
+        index = line - 1  # token maps are 0-based
+        covering = [
+            token
+            for token in self.doc.tokens
+            if token.map and token.map[0] <= index < token.map[1] and token.type != "inline"
+        ]
+        lines = self.doc.lines
+        start = lines.line_start(line)
+        above = f"<!-- contentlint-disable-next-line {rule} -->{self.newline}"
+        if not covering:
+            if start >= len(self.text):
+                return None  # past the last line break: no line there
+            return self._insert(start, above)  # a blank line, or one no block claims
+        first, last = covering[0].map or (index, index + 1)  # the top-level block's lines
+        block_start = lines.line_start(first + 1)
+        block = self.text[block_start : lines.line_end(last, self.text)]
+        if index == first and self._keeps_blocks(block, above, 0, line_above=True):
+            return self._insert(start, above)
+        end = lines.line_end(line, self.text)
+        comment = f"<!-- contentlint-disable-line {rule} -->"
+        for cut in self._cuts(covering[-1], line, start, end):
+            if self._keeps_blocks(block, f" {comment}", cut - block_start):
+                return self._insert(cut, f" {comment}")
+        return None
+
+    def _cuts(self, leaf: Token, line: int, start: int, end: int) -> list[int]:
+        """Where on the line an inline comment may go, most specific first: before an ATX
+        heading's closing hashes, a hard line break's backslash or a table row's last pipe;
+        else at the end, before any trailing blanks (which may be a hard line break)."""
+        text = self.text[start:end].rstrip(" \t")
+        cuts = []
+        if leaf.type == "heading_open" and leaf.markup.startswith("#"):
+            opening = text.rstrip("#")
+            if len(opening) < len(text) and opening.endswith((" ", "\t")):
+                cuts.append(len(opening.rstrip(" \t")))
+        elif text.endswith(("\\", "|")):
+            cuts.append(len(text[:-1].rstrip(" \t")))
+        cuts.append(len(text))
+        return [start + cut for cut in cuts]
+
+    def _keeps_blocks(self, block: str, inserted: str, at: int, line_above: bool = False) -> bool:
+        """Whether ``block`` (a top-level block's source) with ``inserted`` at ``at`` parses
+        into the same blocks, plus the comment as HTML (inline, or a line of its own)."""
+        from lint.dialects.parser import parse
+
+        syntax = self.doc.dialect.syntax
+        before = _shape(parse(block, syntax), shift=1 if line_above else 0)
+        after_tokens = parse(block[:at] + inserted + block[at:], syntax)
+        comment = inserted.strip()
+        if line_above:
+            head = after_tokens[0] if after_tokens else None
+            if head is None or head.type != "html_block" or head.content.strip() != comment:
+                return False
+            return _shape(after_tokens[1:]) == before
+        if _shape(after_tokens) != before:
+            return False
+        return any(
+            (token.type == "html_block" and comment in token.content)
+            or any(
+                child.type == "html_inline" and child.content == comment
+                for child in token.children or ()
+            )
+            for token in after_tokens
+        )
+
+
+def _shape(tokens: Sequence[Token], shift: int = 0) -> list[tuple[Any, ...]]:
+    """The block structure of a token stream: each block token's kind, markup, info string
+    and lines (``shift`` lines down)."""
+    return [
+        (
+            token.type,
+            token.nesting,
+            token.markup,
+            token.info,
+            (token.map[0] + shift, token.map[1] + shift) if token.map else None,
+        )
+        for token in tokens
+        if token.type != "inline"
+    ]
 
 
 def _fix_action(
@@ -216,6 +460,29 @@ def _fix_action(
     )
 
 
+#: What the server asks the client to watch: config files by name, and the files schemas and
+#: word lists are usually kept in (only those the configs use reload the plan).
+WATCHERS = types.Registration(
+    id="contentlint-watched-files",
+    method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+    register_options=types.DidChangeWatchedFilesRegistrationOptions(
+        watchers=[
+            types.FileSystemWatcher(glob_pattern=pattern)
+            for pattern in (
+                "**/{contentlint.toml,.contentlint.toml,pyproject.toml}",
+                "**/*.{json,yaml,yml,txt,dic}",
+            )
+        ]
+    ),
+)
+
+
+def _can_watch_files(capabilities: types.ClientCapabilities) -> bool:
+    workspace = capabilities.workspace
+    watching = workspace.did_change_watched_files if workspace is not None else None
+    return bool(watching is not None and watching.dynamic_registration)
+
+
 def create_server() -> ContentlintServer:
     server = ContentlintServer()
 
@@ -227,11 +494,24 @@ def create_server() -> ContentlintServer:
     def did_change(ls: ContentlintServer, params: types.DidChangeTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri)
 
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: ContentlintServer, params: types.InitializedParams) -> None:
+        if _can_watch_files(ls.client_capabilities):
+            ls.client_register_capability(types.RegistrationParams(registrations=[WATCHERS]))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(
+        ls: ContentlintServer, params: types.DidChangeWatchedFilesParams
+    ) -> None:
+        # Handled whether the server asked for it or the client sends it unasked.
+        changed = [Path(to_fs_path(change.uri) or change.uri) for change in params.changes]
+        if any(ls.reloads_on(path) for path in changed):
+            ls.reload()
+
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: ContentlintServer, params: types.DidSaveTextDocumentParams) -> None:
-        if Path(ls.workspace.get_text_document(params.text_document.uri).path).name in (
-            CONFIG_FILES
-        ):
+        path = ls.workspace.get_text_document(params.text_document.uri).path
+        if path and ls.reloads_on(Path(path)):
             ls.reload()
             return
         ls.check(params.text_document.uri)

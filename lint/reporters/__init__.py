@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from lint.diagnostics import Diagnostic, Severity
@@ -57,6 +58,12 @@ class ReporterOptions:
     statistics: bool = False
     #: Every rule of the run by id, for formats that describe the rules (SARIF).
     rules: Mapping[str, type[Rule]] = field(default_factory=dict)
+    #: The run's root folder: SARIF's ``%SRCROOT%``, which relative paths are written against.
+    #: None means the working folder (display paths are relative to it).
+    root: Path | None = None
+    #: The run's ``--fail-on`` threshold: findings at or above it fail a JUnit test case;
+    #: the ones below it are reported as that case's output.
+    fail_on: Severity = Severity.WARNING
 
 
 class Reporter:

@@ -19,13 +19,35 @@ def _fix_mark(diagnostic: Diagnostic) -> str:
     return "[*] " if diagnostic.fix and all(edit.safe for edit in diagnostic.fix) else ""
 
 
+#: How many of a finding's suggestions the text formats show.
+SHOWN_SUGGESTIONS = 3
+
+
+def _quoted(suggestion: str) -> str:
+    """A suggestion in double quotes, unless it already is a quoted value (a YAML string)."""
+    if len(suggestion) >= 2 and suggestion[0] == suggestion[-1] and suggestion[0] in "\"'":
+        return suggestion
+    return f'"{suggestion}"'
+
+
+def suggestion_help(diagnostic: Diagnostic) -> str | None:
+    """``did you mean "a", "b" or "c"?`` for a finding's first suggestions, or None when it has
+    none (or its message already asks, as an unknown key's does)."""
+    shown = [_quoted(s) for s in diagnostic.suggestions if s.strip()][:SHOWN_SUGGESTIONS]
+    if not shown or "did you mean" in diagnostic.message:
+        return None
+    choices = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+    return f"did you mean {choices}?"
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class ConciseReporter(Reporter):
-    """``path:line:col: severity [rule] message``, then a summary line and the count of
-    findings per group; with ``--statistics``, a table of counts per rule."""
+    """``path:line:col: severity [rule] message`` (and a finding's first suggestions after it,
+    ``(did you mean "x"?)``), then a summary line and the count of findings per group; with
+    ``--statistics``, a table of counts per rule instead of the problems."""
 
     description: ClassVar[str] = "one line per problem and a summary"
 
@@ -43,8 +65,15 @@ class ConciseReporter(Reporter):
         )
 
     def file(self, path: str, diagnostics: Sequence[Diagnostic], text: str | None) -> None:
+        if self.options.statistics:
+            return  # the table of counts stands in for the problems themselves
         for diagnostic in diagnostics:
-            self.stream.write(self.headline(diagnostic))
+            line = self.headline(diagnostic)
+            help_text = suggestion_help(diagnostic)
+            if help_text:  # on the same line, after the message: `(did you mean "x"?)`
+                line = line.removesuffix("\n") + " " + self.style(f"({help_text})", dim=True)
+                line += "\n"
+            self.stream.write(line)
 
     def finish(self, summary: Summary) -> None:
         if self.options.quiet:

@@ -1,13 +1,14 @@
-"""The ``junit`` format: JUnit XML, one test case per file, one failure per problem."""
+"""The ``junit`` format: JUnit XML, one test case per file, failing at ``--fail-on``."""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
+from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
-from lint.diagnostics import Diagnostic
+from lint.diagnostics import Diagnostic, Severity
 from lint.reporters import Reporter, Summary
 
 #: Characters XML 1.0 cannot carry at all, not even escaped.
@@ -19,9 +20,35 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _counts(diagnostics: Sequence[Diagnostic]) -> str:
+    """``3 problems (1 error, 2 warnings)``, the message of a test case's failure."""
+    by_severity = Counter(diagnostic.severity for diagnostic in diagnostics)
+    counts = ", ".join(
+        _plural(by_severity[severity], severity.value.replace("info", "info note"))
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if by_severity[severity]
+    )
+    return f"{_plural(len(diagnostics), 'problem')} ({counts})"
+
+
+def _line(diagnostic: Diagnostic) -> str:
+    """``path:line:col: severity [rule] message``, as the ``concise`` format writes it."""
+    return (
+        f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: "
+        f"{diagnostic.severity.value} [{diagnostic.rule}] {diagnostic.message}"
+    )
+
+
 class JunitReporter(Reporter):
     """A ``<testsuites>`` document for GitLab, Jenkins and other CI servers: each checked file
-    is a ``<testcase>``; each problem in it is a ``<failure>`` with its position and rule."""
+    is a ``<testcase>`` (``file`` is its path). A case fails when the file has a finding at or
+    above ``--fail-on``: those findings are its one ``<failure>``, one line each; the findings
+    below the threshold are the case's ``<system-out>``, so a run that exits 0 shows no failed
+    test. ``failures`` counts failing cases, not problems."""
 
     description: ClassVar[str] = "JUnit XML (GitLab, Jenkins)"
 
@@ -32,28 +59,34 @@ class JunitReporter(Reporter):
 
     def file(self, path: str, diagnostics: Sequence[Diagnostic], text: str | None) -> None:
         self._cases += 1
+        name = xml_text(path)
         case = ElementTree.SubElement(
-            self._suite, "testcase", name=xml_text(path), classname="contentlint"
+            self._suite, "testcase", name=name, classname="contentlint", file=name
         )
-        for diagnostic in diagnostics:
+        threshold = self.options.fail_on.rank
+        failing = [d for d in diagnostics if d.severity.rank >= threshold]
+        passing = [d for d in diagnostics if d.severity.rank < threshold]
+        if failing:
             self._failures += 1
-            where = xml_text(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}")
-            message = xml_text(diagnostic.message)
+            worst = max(failing, key=lambda diagnostic: diagnostic.severity.rank)
             failure = ElementTree.SubElement(
-                case,
-                "failure",
-                message=f"{where}: [{diagnostic.rule}] {message}",
-                type=diagnostic.severity.value,
+                case, "failure", message=_counts(failing), type=worst.severity.value
             )
-            failure.text = f"{where}: {diagnostic.severity.value} [{diagnostic.rule}] {message}"
+            failure.text = xml_text("\n".join(_line(diagnostic) for diagnostic in failing))
+        if passing:
+            output = ElementTree.SubElement(case, "system-out")
+            output.text = xml_text("\n".join(_line(diagnostic) for diagnostic in passing))
 
     def finish(self, summary: Summary) -> None:
-        self._suite.set("tests", str(self._cases))
-        self._suite.set("failures", str(self._failures))
-        self._suite.set("errors", "0")
-        root = ElementTree.Element(
-            "testsuites", name="contentlint", tests=str(self._cases), failures=str(self._failures)
-        )
+        totals = {
+            "tests": str(self._cases),
+            "failures": str(self._failures),
+            "errors": "0",
+            "skipped": "0",
+        }
+        for key, value in totals.items():
+            self._suite.set(key, value)
+        root = ElementTree.Element("testsuites", {"name": "contentlint", **totals})
         root.append(self._suite)
         ElementTree.indent(root)
         self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
 from collections.abc import Sequence
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 from lint import __version__, rule_help_uri
 from lint.diagnostics import Diagnostic, Severity
@@ -20,9 +22,34 @@ _ENGINE_RULES = {
 }
 
 
-def artifact_uri(path: str) -> str:
-    """A relative path with forward slashes, which is what code scanning matches to the repo."""
-    return PurePath(path).as_posix().removeprefix("./")
+#: The base id of every relative ``artifactLocation``; ``originalUriBaseIds`` says where it is.
+SRCROOT = "%SRCROOT%"
+
+
+def _absolute(path: PurePath) -> Path:
+    """``path`` made absolute without following links, with ``..`` and ``.`` folded."""
+    return Path(os.path.normpath(Path(path).absolute()))
+
+
+def root_uri(root: Path) -> str:
+    """The absolute ``file:`` URI of a folder, ending in ``/`` as a base URI must."""
+    uri = _absolute(root).as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def artifact_location(path: str, root: Path, cwd: Path | None = None) -> dict[str, str]:
+    """The SARIF ``artifactLocation`` of a display path (relative to ``cwd``, the working
+    folder, or absolute): inside ``root`` a percent-encoded relative URI reference against
+    ``%SRCROOT%`` (what code scanning matches to the repository), else an absolute ``file:``
+    URI. Both are RFC 3986 URI references: every character outside the unreserved set (spaces,
+    ``%``, ``#``, ``?``, ``:``, non-ASCII as UTF-8) is percent-encoded."""
+    given = PurePath(path)
+    absolute = _absolute(given if given.is_absolute() else Path(cwd or Path.cwd()) / given)
+    try:
+        relative = absolute.relative_to(_absolute(root))
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
 
 
 class SarifReporter(Reporter):
@@ -36,6 +63,8 @@ class SarifReporter(Reporter):
         self._results: list[dict[str, Any]] = []
         self._rule_index: dict[str, int] = {}
         self._rules: list[dict[str, Any]] = []
+        self._cwd = Path.cwd()
+        self._root = self.options.root or self._cwd
 
     def _rule(self, rule_id: str) -> int:
         index = self._rule_index.get(rule_id)
@@ -85,10 +114,9 @@ class SarifReporter(Reporter):
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {
-                                "uri": artifact_uri(diagnostic.path),
-                                "uriBaseId": "%SRCROOT%",
-                            },
+                            "artifactLocation": artifact_location(
+                                diagnostic.path, self._root, self._cwd
+                            ),
                             "region": region,
                         }
                     }
@@ -117,6 +145,7 @@ class SarifReporter(Reporter):
                             "rules": self._rules,
                         }
                     },
+                    "originalUriBaseIds": {SRCROOT: {"uri": root_uri(self._root)}},
                     "columnKind": "unicodeCodePoints",
                     "results": self._results,
                 }

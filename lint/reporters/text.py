@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from lint.diagnostics import Diagnostic
-from lint.reporters.concise import SEVERITY_COLORS, ConciseReporter
+from lint.reporters.concise import SEVERITY_COLORS, ConciseReporter, suggestion_help
 
 #: Source lines longer than this are cut around the span, so that a minified line stays short.
 MAX_SHOWN = 160
@@ -26,18 +26,33 @@ def _pad(prefix: str) -> str:
 
 class TextReporter(ConciseReporter):
     """Like ``concise``, and under each problem the source line with the span marked by carets
-    (coloured on a terminal, plain when piped or when ``NO_COLOR`` is set)."""
+    (coloured on a terminal, plain when piped or when ``NO_COLOR`` is set), then its first
+    suggestions, ``= help: did you mean "x"?``."""
 
     description: ClassVar[str] = "each problem with its source line underlined (the default)"
     needs_text: ClassVar[bool] = True
 
     def file(self, path: str, diagnostics: Sequence[Diagnostic], text: str | None) -> None:
+        if self.options.statistics:
+            return  # the table of counts stands in for the problems themselves
         # Lines as the line numbers count them: split at LF only (not at U+2028 or FF).
         lines = [line.removesuffix("\r") for line in text.split("\n")] if text is not None else []
         for diagnostic in diagnostics:
             self.stream.write(self.headline(diagnostic))
+            help_text = suggestion_help(diagnostic)
             if 0 < diagnostic.line <= len(lines):
-                self.stream.write(self._snippet(diagnostic, lines[diagnostic.line - 1]))
+                snippet = self._snippet(diagnostic, lines[diagnostic.line - 1])
+                if help_text:  # under the carets, before the blank line that ends the snippet
+                    gutter = " " * len(str(diagnostic.line))
+                    snippet = snippet.removesuffix("\n") + self._help(gutter, help_text) + "\n"
+                self.stream.write(snippet)
+            elif help_text:
+                self.stream.write(self._help(" ", help_text))
+
+    def _help(self, gutter: str, help_text: str) -> str:
+        """``  = help: did you mean "x"?``, the ``=`` under the snippet's bar (as rustc writes)."""
+        equals = self.style("=", fg="blue", bold=True)
+        return f"{gutter} {equals} {self.style('help', bold=True)}: {help_text}\n"
 
     def _snippet(self, diagnostic: Diagnostic, source: str) -> str:
         source = source.removeprefix("\ufeff") if diagnostic.line == 1 else source

@@ -166,3 +166,14 @@ def test_statistics_are_shown_with_quiet(contentlint: RunCli, write: WriteFiles)
     outcome = contentlint("check", "--no-prose", "-q", "--statistics", "a.md")
     assert outcome.stdout.rstrip().endswith("2  empty-section  structure")
     assert "Found" not in outcome.stdout
+
+
+def test_statistics_stand_alone(contentlint: RunCli, write: WriteFiles) -> None:
+    write({"a.md": "# A\n\n## B\n\n## C\n", "b.md": "# B\n\nTODO: write.\n"})
+    outcome = contentlint("check", "--no-prose", "--statistics", ".")
+    assert outcome.code == 1
+    assert outcome.diagnostic_lines() == []  # the table stands in for the problems
+    lines = outcome.stdout.splitlines()
+    assert "2  empty-section     structure" in lines
+    assert "1  placeholder-text  unfinished" in lines
+    assert any(line.startswith("Found 3 problems") for line in lines)

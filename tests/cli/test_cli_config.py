@@ -108,7 +108,9 @@ def test_nearest_config_wins(invoke: RunCli, write: WriteFiles, project: Path) -
         }
     )
     assert _severity_of_empty_section(invoke, cwd=project / "site") == "error"
-    assert _severity_of_empty_section(invoke, "site", cwd=project) == "info"
+    # Found from the file, not from the working folder.
+    assert _severity_of_empty_section(invoke, "site", cwd=project) == "error"
+    assert _severity_of_empty_section(invoke, "site/guide.md", cwd=project) == "error"
 
 
 def test_config_option_reads_a_file_after_the_project_one(

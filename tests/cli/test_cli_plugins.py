@@ -219,3 +219,19 @@ def test_a_crashing_plugin_rule_is_an_internal_error_not_a_traceback(
     assert [d["path"] for d in outcome.diagnostics() if d["rule"] == "no-foo"] == ["a.md"] * 2 + [
         "b.md"
     ] * 2
+
+
+def test_installing_a_plugin_resolves_cached_unknown_rule_warnings(
+    contentlint: RunCli, write: WriteFiles, tmp_path: Path
+) -> None:
+    """The results cache knows which rules exist: a comment naming a plugin rule stops being
+    an unknown name once the plugin is installed, even with the rule off and the file unchanged."""
+    write({"notes.md": "# Notes\n\n<!-- contentlint-disable-next-line no-foo -->\nText.\n"})
+    before = contentlint("check", "--no-prose", "--format", "json")
+    assert [item["rule"] for item in before.json()] == ["unknown-rule"]
+    folder = tmp_path / "later-site-packages"
+    folder.mkdir()
+    source = NO_FOO.format(name="NoFoo") + "\nNoFoo.enabled_by_default = False\n"
+    make_plugin(folder, "myplugin", "myplugin", source, "no-foo = myplugin:NoFoo\n")
+    after = _run(contentlint, folder, "check", "--no-prose", "--format", "json")
+    assert after.code == 0, after.output

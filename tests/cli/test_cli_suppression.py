@@ -227,3 +227,139 @@ def test_suppression_in_a_real_process(contentlint: RunCli, write: WriteFiles) -
     assert outcome.diagnostic_lines() == [
         'shown.md:1:1: warning [empty-section] the section "One" is empty'
     ]
+
+
+# --- disable-line, front matter comments, unknown names: the real CLI in a subprocess ---------
+
+POST_SCHEMA = (
+    '{"type": "object", "properties": {"title": {"type": "string"},'
+    ' "kind": {"enum": ["guide", "reference"]}}}'
+)
+
+
+def _json_findings(
+    contentlint: RunCli, write: WriteFiles, files: dict[str, str], *args: str
+) -> list[tuple[str, str, int, int]]:
+    """(path, rule, line, column) of every finding of a real ``check --format json`` run."""
+    write({"post.schema.json": POST_SCHEMA, **files})
+    outcome = contentlint(
+        "check", "--format", "json", "--no-prose", "--schema", "post.schema.json", *args
+    )
+    assert outcome.code in (0, 1), outcome.output
+    outcome.assert_no_traceback()
+    return sorted(
+        (str(item["path"]), str(item["rule"]), int(item["line"]), int(item["column"]))
+        for item in outcome.json()
+    )
+
+
+YAML_POST = """\
+---
+title: "TODO # contentlint-disable-line placeholder-text"
+kind: guid # contentlint-disable-line frontmatter-schema
+# contentlint-disable-next-line unfinished
+summary: TODO # the author's note
+other: TODO
+---
+
+# Post
+
+Text TODO here. <!-- contentlint-disable-line placeholder-text -->
+
+- one TODO
+- two TODO <!-- contentlint-disable-line unfinished -->
+
+Still TODO.
+"""
+
+
+def test_each_comment_form_in_yaml_and_the_body(contentlint: RunCli, write: WriteFiles) -> None:
+    findings = _json_findings(contentlint, write, {"post.md": YAML_POST}, "post.md")
+    assert findings == [
+        ("post.md", "placeholder-text", 2, 9),  # a "#" in a quoted string is not a comment
+        ("post.md", "placeholder-text", 6, 8),  # the next-line comment covers one line
+        ("post.md", "placeholder-text", 13, 7),
+        ("post.md", "placeholder-text", 16, 7),
+    ]
+    bare = YAML_POST.replace(" # contentlint-disable-line frontmatter-schema", "").replace(
+        "<!-- contentlint-disable-line placeholder-text -->", ""
+    )
+    removed = _json_findings(contentlint, write, {"post.md": bare}, "post.md")
+    assert ("post.md", "frontmatter-schema", 3, 7) in removed
+    assert ("post.md", "placeholder-text", 11, 6) in removed
+
+
+def test_next_line_in_yaml_covers_the_following_line_only(
+    contentlint: RunCli, write: WriteFiles
+) -> None:
+    post = (
+        "---\ntitle: Post\n# contentlint-disable-next-line placeholder-text\n"
+        "summary: TODO\nother: TODO\n---\n\nText.\n"
+    )
+    findings = _json_findings(contentlint, write, {"post.md": post}, "post.md")
+    assert findings == [("post.md", "placeholder-text", 5, 8)]
+
+
+def test_each_comment_form_in_toml(contentlint: RunCli, write: WriteFiles) -> None:
+    post = (
+        "+++\n"
+        'title = "TODO # contentlint-disable-line placeholder-text"\n'
+        'kind = "guid" # contentlint-disable-line frontmatter-schema\n'
+        "# contentlint-disable-next-line placeholder-text\n"
+        "summary = 'TODO'\n"
+        'other = """TODO"""\n'
+        "+++\n\nText.\n"
+    )
+    findings = _json_findings(contentlint, write, {"post.md": post}, "post.md")
+    assert findings == [
+        ("post.md", "placeholder-text", 2, 10),
+        ("post.md", "placeholder-text", 6, 12),
+    ]
+
+
+def test_json_front_matter_takes_no_hash_comment(contentlint: RunCli, write: WriteFiles) -> None:
+    post = (
+        '{\n  "title": "Post",\n  "kind": "guid # contentlint-disable-line frontmatter-schema"\n}'
+        "\n\nText.\n"
+    )
+    findings = _json_findings(contentlint, write, {"post.md": post}, "post.md")
+    assert findings == [("post.md", "frontmatter-schema", 3, 11)]
+    hidden = post.replace("Text.", "<!-- contentlint-disable-file frontmatter-schema -->\n\nText.")
+    assert _json_findings(contentlint, write, {"post.md": hidden}, "post.md") == []
+
+
+def test_unknown_names_are_warnings_at_the_name(contentlint: RunCli, write: WriteFiles) -> None:
+    post = (
+        "---\ntitle: Post\nkind: guid # contentlint-disable-line frontmatter-schemaa\n---\n\n"
+        "# Post\n\n## Empty <!-- contentlint-disable-line empty-sectoin -->\n\n## Full\n\n"
+        "Text TODO. <!-- contentlint-disable-line unfinished, nonsense -->\n"
+    )
+    write({"post.schema.json": POST_SCHEMA, "post.md": post})
+    outcome = contentlint("check", "--no-prose", "--schema", "post.schema.json", "post.md")
+    assert outcome.code == 1, outcome.output
+    found = [
+        (item["rule"], item["severity"], int(item["line"]), int(item["column"]))
+        for item in outcome.diagnostics()
+    ]
+    assert found == [
+        ("frontmatter-schema", "error", 3, 7),
+        ("unknown-rule", "warning", 3, 39),
+        ("empty-section", "warning", 8, 1),
+        ("unknown-rule", "warning", 8, 40),
+        ("unknown-rule", "warning", 12, 54),
+    ]
+    messages = [item["message"] for item in outcome.diagnostics() if item["rule"] == "unknown-rule"]
+    assert all("no rule or group is named" in message for message in messages)
+    assert '"nonsense"' in messages[2]
+    # Selected away like any rule; the findings the names failed to hide stay.
+    ignored = _json_findings(
+        contentlint, write, {"post.md": post}, "post.md", "--ignore", "unknown-rule"
+    )
+    assert [rule for _, rule, _, _ in ignored] == ["empty-section", "frontmatter-schema"]
+
+
+def test_rules_lists_unknown_rule(contentlint: RunCli) -> None:
+    outcome = contentlint("rules")
+    assert outcome.code == 0, outcome.output
+    (line,) = [line for line in outcome.stdout.splitlines() if line.startswith("unknown-rule ")]
+    assert "suppression" in line and "warning" in line

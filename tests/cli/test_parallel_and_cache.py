@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     from tests.cli.conftest import RunCli, WriteFiles
 
 FILES = 48  # above the in-process threshold, so --jobs 2 really starts workers
-VERBOSE = re.compile(r"(\d+) files in [\d.]+ s \((\d+) checked, (\d+) from the cache, (\d+) jobs\)")
+VERBOSE = re.compile(
+    r"(\d+) files in [\d.]+ s \((\d+) checked, (\d+) from the cache, (\d+) process(?:es)?\)"
+)
 
 
 def documents() -> dict[str, str | bytes]:
@@ -106,3 +108,17 @@ def test_concurrent_runs_share_the_cache_safely(write: WriteFiles, project: Path
     assert len({stdout for stdout, _ in outputs}) == 1
     final = subprocess.run(command, cwd=project, capture_output=True, check=False, timeout=120)
     assert final.stdout == outputs[0][0]
+
+
+def test_verbose_counts_the_processes_that_really_checked_files(
+    write: WriteFiles, contentlint: RunCli
+) -> None:
+    write(documents())
+    # 48 files: under the default threshold, one process, whatever the CPU count.
+    default = contentlint("check", "--no-prose", "--no-cache", "-v", "posts")
+    assert counts(default.stderr)[3] == 1
+    assert "1 process)" in default.stderr
+    # --jobs 2 asks for workers, and gets them for far fewer files.
+    asked = contentlint("check", "--no-prose", "--no-cache", "-v", "--jobs", "2", "posts")
+    assert counts(asked.stderr)[3] == 2
+    assert "2 processes)" in asked.stderr

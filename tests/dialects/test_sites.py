@@ -16,7 +16,6 @@ import yaml
 
 from lint.config import load_config
 from lint.dialects import Dialect
-from lint.dialects.resolve import DialectResolver
 from lint.document import EXTENSIONS
 from lint.engine import Plan, check_path
 from lint.registry import load_rules, rule_classes
@@ -127,7 +126,7 @@ def test_the_published_pages_need_their_dialect(site: str) -> None:
     plan = Plan(
         rules, load_config(root, None, rules), Selection(select=("unfinished", "structure"))
     )
-    plan._dialects = DialectResolver({"markdown": _Bare}, detect=False)
+    plan.use_dialects({"markdown": _Bare})
     published = [path for name, path in documents() if name == site and not expected(path)]
     noisy = [path for path in published if check_path(str(path), path, plan).diagnostics]
     assert noisy, f"{site}: every published page is silent without its dialect"

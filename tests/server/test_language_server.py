@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
-from collections.abc import Awaitable, Callable
+import re
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import Any
 
+import frontmatter
 import pytest
 from lsprotocol import types
+from markdown_it import MarkdownIt
 from pygls.lsp.client import LanguageClient
+from pygls.workspace import TextDocument
+
+from lint.document import Document
+from lint.server import code_actions
+from lint.suppression import find_suppressions
+from tests.server.lsp import TIMEOUT, Published, session
 
 SCHEMA = {
     "type": "object",
@@ -37,7 +46,6 @@ DRAFT = (
 FIXED = DRAFT.replace("## Why\n\n", "## Why\n\nSo that pages load fast.\n\n").replace(
     '"guid"', '"guide"'
 )
-TIMEOUT = 30
 
 
 def _apply(text: str, edit: types.TextEdit) -> str:
@@ -57,41 +65,12 @@ def _apply(text: str, edit: types.TextEdit) -> str:
 
 
 async def _session(project: Path, body: Callable[..., Awaitable[None]]) -> None:
-    client = LanguageClient("test-client", "1")
-    published: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
+    """A session in ``project`` whose body gets the client and what the server publishes."""
 
-    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)  # type: ignore[untyped-decorator]
-    def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
-        published.put_nowait(params)
-
-    @client.feature(types.WINDOW_SHOW_MESSAGE)  # type: ignore[untyped-decorator]
-    def on_message(params: types.ShowMessageParams) -> None:
-        published.put_nowait(types.PublishDiagnosticsParams(uri="message:", diagnostics=[]))
-
-    await client.start_io(sys.executable, "-m", "lint", "server", cwd=str(project))
-    try:
-        await asyncio.wait_for(
-            client.initialize_async(
-                types.InitializeParams(
-                    capabilities=types.ClientCapabilities(),
-                    root_uri=project.as_uri(),
-                    workspace_folders=[types.WorkspaceFolder(uri=project.as_uri(), name="project")],
-                )
-            ),
-            TIMEOUT,
-        )
-        client.initialized(types.InitializedParams())
+    async def run(client: LanguageClient, published: Published, _: object) -> None:
         await body(client, published)
-        await asyncio.wait_for(client.shutdown_async(None), TIMEOUT)
-        client.exit(None)
-    except BaseException:
-        # A failed check must fail the test, not wait for a server nobody told to exit.
-        server = getattr(client, "_server", None)
-        if server is not None and server.returncode is None:
-            server.kill()
-        raise
-    finally:
-        await asyncio.wait_for(client.stop(), TIMEOUT)  # type: ignore[no-untyped-call]
+
+    await session(project, run)
 
 
 @pytest.fixture
@@ -217,3 +196,243 @@ def test_a_bad_config_is_one_message_not_a_crash(tmp_path: Path) -> None:
         assert [*first.diagnostics, *second.diagnostics] == []
 
     asyncio.run(_session(tmp_path, body))
+
+
+# --- "Disable RULE for this line / this file": valid where the comment lands ------------------
+
+LINE_ACTION = "Disable frontmatter-schema for this line"
+FILE_ACTION = "Disable frontmatter-schema for this file"
+#: Schema problems on line 2 (a wrong value whose string holds a "#") and on line 1 (the
+#: missing ``title`` is reported at the opening ``---``).
+YAML_POST = (
+    '---\nkind: "guid # not a comment" # the author\'s note\ntags: [a, b]\n---\n\n# Post\n\nText.\n'
+)
+JSON_POST = '{\n  "kind": "guid",\n  "tags": ["a"]\n}\n\n# Data\n\nText.\n'
+
+
+def _only_action(actions: Sequence[Any] | None, title: str) -> types.TextEdit:
+    """The one edit of the action called ``title``."""
+    chosen = [action for action in actions or () if action.title == title]
+    assert len(chosen) == 1, [action.title for action in actions or ()]
+    assert chosen[0].edit is not None and chosen[0].edit.changes is not None
+    (edits,) = chosen[0].edit.changes.values()
+    (edit,) = edits
+    assert isinstance(edit, types.TextEdit)
+    return edit
+
+
+def _assert_nothing_on_or_above_the_opening_fence(actions: Sequence[Any] | None) -> None:
+    for action in actions or ():
+        assert action.edit is not None and action.edit.changes is not None
+        for edits in action.edit.changes.values():
+            for edit in edits:
+                assert edit.range.start.line >= 1, (action.title, edit)
+
+
+def test_suppression_actions_in_front_matter_keep_it_valid(project: Path) -> None:
+    uri = (project / "posts" / "post.md").as_uri()
+    json_uri = (project / "posts" / "data.md").as_uri()
+
+    async def body(
+        client: LanguageClient, published: asyncio.Queue[types.PublishDiagnosticsParams]
+    ) -> None:
+        async def next_for(target: str, version: int) -> list[types.Diagnostic]:
+            while True:
+                params = await asyncio.wait_for(published.get(), TIMEOUT)
+                if params.uri == target and params.version == version:
+                    return list(params.diagnostics)
+
+        async def actions_for(target: str, diagnostic: types.Diagnostic) -> Sequence[Any]:
+            actions = await asyncio.wait_for(
+                client.text_document_code_action_async(
+                    types.CodeActionParams(
+                        text_document=types.TextDocumentIdentifier(uri=target),
+                        range=diagnostic.range,
+                        context=types.CodeActionContext(diagnostics=[diagnostic]),
+                    )
+                ),
+                TIMEOUT,
+            )
+            assert actions is not None
+            _assert_nothing_on_or_above_the_opening_fence(actions)
+            return actions
+
+        def change(target: str, version: int, text: str) -> None:
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    text_document=types.VersionedTextDocumentIdentifier(
+                        uri=target, version=version
+                    ),
+                    content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+                )
+            )
+
+        def schema_lines(diagnostics: list[types.Diagnostic]) -> list[int]:
+            return sorted(d.range.start.line for d in diagnostics if d.code == "frontmatter-schema")
+
+        data = frontmatter.loads(YAML_POST).metadata
+        assert data == {"kind": "guid # not a comment", "tags": ["a", "b"]}
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=YAML_POST)
+            )
+        )
+        opened = await next_for(uri, 1)
+        assert schema_lines(opened) == [0, 1]
+        on_line_2 = next(d for d in opened if d.range.start.line == 1)
+
+        # Line 2: a YAML comment at the end of the line, after the author's own comment.
+        edit = _only_action(await actions_for(uri, on_line_2), LINE_ACTION)
+        assert edit.range.start.line == 1
+        with_line_comment = _apply(YAML_POST, edit)
+        assert with_line_comment.splitlines()[1] == (
+            'kind: "guid # not a comment" # the author\'s note'
+            " # contentlint-disable-line frontmatter-schema"
+        )
+        assert frontmatter.loads(with_line_comment).metadata == data
+        change(uri, 2, with_line_comment)
+        after_line = await next_for(uri, 2)
+        assert schema_lines(after_line) == [0]
+
+        # Line 1, the opening fence: no line action, the file action goes after the fence.
+        on_line_1 = next(d for d in after_line if d.code == "frontmatter-schema")
+        actions = await actions_for(uri, on_line_1)
+        assert LINE_ACTION not in [action.title for action in actions]
+        edit = _only_action(actions, FILE_ACTION)
+        assert edit.range.start == types.Position(line=4, character=0)  # the line after "---"
+        with_file_comment = _apply(with_line_comment, edit)
+        assert with_file_comment.startswith("---\n")
+        assert frontmatter.loads(with_file_comment).metadata == data
+        change(uri, 3, with_file_comment)
+        assert schema_lines(await next_for(uri, 3)) == []
+
+        # JSON front matter has no comments: the file action only, after the closing brace.
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(
+                    uri=json_uri, language_id="markdown", version=1, text=JSON_POST
+                )
+            )
+        )
+        json_found = await next_for(json_uri, 1)
+        assert schema_lines(json_found) == [0, 1]
+        for diagnostic in json_found:
+            actions = await actions_for(json_uri, diagnostic)
+            assert not [action.title for action in actions if "this line" in action.title]
+            edit = _only_action(actions, FILE_ACTION)
+            assert edit.range.start == types.Position(line=4, character=0)
+        silenced = _apply(JSON_POST, edit)
+        assert frontmatter.loads(silenced).metadata == frontmatter.loads(JSON_POST).metadata
+        change(json_uri, 2, silenced)
+        assert schema_lines(await next_for(json_uri, 2)) == []
+
+    asyncio.run(_session(project, body))
+
+
+# Where each action lands, checked on many documents without a server: the front matter keeps
+# its data, the body renders the same blocks, and the comment silences the rule on that line.
+
+RULE = "placeholder-text"
+CASES = {
+    # name: (document, 1-based line of the finding, is a line action expected)
+    "yaml-end-of-line": ("---\ntitle: T\nsummary: TODO # note\n---\n\nText.\n", 3, True),
+    "yaml-quoted-hash": ('---\ntitle: "C# # TODO"\n---\n\nText.\n', 2, True),
+    "yaml-single-quoted": ("---\ntitle: 'it''s # TODO'\n---\n", 2, True),
+    "yaml-block-header": ("---\ndesc: >-\n  TODO\n  more\nx: 1\n---\n", 2, True),
+    "yaml-block-content": ("---\ndesc: >-\n  TODO\n  more\nx: 1\n---\n", 3, False),
+    "yaml-plain-over-lines": ("---\ndesc: TODO\n  more\n---\n", 2, True),
+    "yaml-plain-last-line": ("---\ndesc: a\n  TODO\n---\n", 3, True),
+    "yaml-plain-middle-line": ("---\ndesc: a\n  TODO\n  b\n---\n", 3, False),
+    "yaml-quoted-last-line": ('---\ndesc: "a\n  TODO"\n---\n', 3, True),
+    "yaml-quoted-middle-line": ('---\ndesc: "a\n  TODO\n  b"\n---\n', 3, False),
+    "yaml-in-a-list": ("---\ntags:\n  - TODO\n  - b\n---\n", 3, True),
+    "yaml-closing-fence": ("---\ntitle: T\n---\n\nText.\n", 3, True),
+    "yaml-opening-fence": ("---\ntitle: T\n---\n\nText.\n", 1, False),
+    "yaml-crlf": ("---\r\ntitle: T\r\nsummary: TODO\r\n---\r\n\r\nText.\r\n", 3, True),
+    "toml-end-of-line": ('+++\ntitle = "T # x"\nsummary = "TODO" # note\n+++\n', 3, True),
+    "toml-multi-line-opening": ('+++\ns = """\nTODO\n"""\n+++\n', 2, True),
+    "toml-multi-line-inside": ('+++\ns = """\nTODO\n"""\n+++\n', 3, False),
+    "toml-opening-fence": ('+++\ntitle = "T"\n+++\n', 1, False),
+    "json-value": ('{\n  "title": "TODO"\n}\n\nText.\n', 2, False),
+    "body-after-front-matter": ("---\nt: 1\n---\nTODO\n", 4, True),
+    "body-first-line": ("TODO\n\nText.\n", 1, True),
+    "body-heading": ("# T\n\nText TODO\n", 3, True),
+    "body-paragraph-continuation": ("Para\nmore TODO\nend\n", 2, True),
+    "body-second-list-item": ("- a\n- b TODO\n- c\n", 2, True),
+    "body-nested-list": ("1. a\n2. b\n   - c TODO\n   - d\n", 3, True),
+    "body-list-continuation": ("- a\n  more TODO\n- b\n", 2, True),
+    "body-quote": ("> a\n> b TODO\n", 2, True),
+    "body-closing-hashes": ("> a\n> ## T TODO ##\n", 2, True),
+    "body-hard-breaks": ("a  \nb TODO\\\nc  \nd\n", 2, True),
+    "body-table-row": ("| a | b |\n|---|---|\n| c | TODO |\n", 3, True),
+    "body-table-delimiter": ("| a | b |\n|---|---|\n| c | TODO |\n", 2, False),
+    "body-code": ("```\nTODO\n```\n", 2, False),
+    "body-code-closing": ("Text.\n\n```\nTODO\n```\n", 5, False),
+    "body-code-in-list": ("- a\n\n  ```\n  TODO\n  ```\n", 4, False),
+    "body-html-comment": ("<!--\nTODO\n-->\n\nText.\n", 2, False),
+}
+
+
+def _diagnostic_at(line: int) -> types.Diagnostic:
+    start = types.Position(line=line - 1, character=0)
+    return types.Diagnostic(
+        range=types.Range(start, types.Position(line=line - 1, character=1)),
+        message="placeholder",
+        code=RULE,
+        source="contentlint",
+    )
+
+
+def _blocks(text: str) -> str:
+    """The body as HTML, without suppression comments and blanks: the blocks it renders."""
+    html = MarkdownIt("commonmark").enable("table").render(frontmatter.loads(text).content)
+    return re.sub(r"\s+", "", re.sub(r"<!-- contentlint-[^>]*-->", "", html))
+
+
+def _suppressed(text: str, line: int) -> bool:
+    found = find_suppressions(Document.from_text("doc.md", text))
+    return found.suppresses(RULE, ("unfinished",), line)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_suppression_action_is_valid_where_it_lands(name: str) -> None:
+    text, line, expect_line_action = CASES[name]
+    document = TextDocument("file:///project/doc.md", text)
+    actions = code_actions(document, [_diagnostic_at(line)])
+    if text.startswith(("---", "+++", "{")):
+        _assert_nothing_on_or_above_the_opening_fence(actions)
+    titles = [action.title for action in actions]
+    data = frontmatter.loads(text).metadata
+    if expect_line_action:
+        edit = _only_action(actions, f"Disable {RULE} for this line")
+        changed = _apply(text, edit)
+        moved = line + edit.new_text.count("\n")  # a comment line above pushes the line down
+        assert _suppressed(changed, moved), changed
+        assert not _suppressed(changed, moved + 1) and not _suppressed(changed, moved - 1)
+        assert frontmatter.loads(changed).metadata == data, changed
+        assert _blocks(changed) == _blocks(text), changed
+        assert "\r\n" not in text or "\n" not in changed.replace("\r\n", "")
+    else:
+        assert f"Disable {RULE} for this line" not in titles
+    edit = _only_action(actions, f"Disable {RULE} for this file")
+    changed = _apply(text, edit)
+    assert frontmatter.loads(changed).metadata == data, changed
+    assert _blocks(changed) == _blocks(text), changed
+    assert all(_suppressed(changed, number) for number in range(1, changed.count("\n") + 2))
+
+
+def test_mdx_gets_no_html_comment_and_an_unclosed_front_matter_no_action() -> None:
+    for uri, text in (
+        ("file:///project/page.mdx", "# T\n\nText TODO.\n"),
+        ("file:///project/doc.md", "---\ntitle: T\n\nText TODO.\n"),
+    ):
+        actions = code_actions(TextDocument(uri, text), [_diagnostic_at(3)])
+        assert [action.title for action in actions if "Disable" in action.title] == []
+
+
+def test_several_findings_of_a_rule_get_one_file_action() -> None:
+    document = TextDocument("file:///project/doc.md", "TODO\n\nTODO\n")
+    actions = code_actions(document, [_diagnostic_at(1), _diagnostic_at(3)])
+    titles = [action.title for action in actions]
+    assert titles.count(f"Disable {RULE} for this file") == 1
+    assert titles.count(f"Disable {RULE} for this line") == 2

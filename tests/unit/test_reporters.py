@@ -1,15 +1,24 @@
-"""The text and JSON reporters: output shape, carets under the span, summary lines."""
+"""The reporters: output shape, carets under the span, suggestions, summary lines, SARIF URIs
+and JUnit test cases."""
 
 from __future__ import annotations
 
 import io
 import json
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
 
 from lint.diagnostics import Diagnostic, Edit, Severity
 from lint.reporters import Reporter, ReporterOptions, Summary
 from lint.reporters.concise import ConciseReporter
 from lint.reporters.json_output import JsonReporter
+from lint.reporters.junit import JunitReporter
+from lint.reporters.sarif import SarifReporter
 from lint.reporters.text import TextReporter
 
 JSON_KEYS = [
@@ -246,3 +255,241 @@ def test_colour_only_when_asked() -> None:
     )
     assert "\x1b[" not in plain
     assert "\x1b[" in coloured
+
+
+# --- suggestions in text and concise -----------------------------------------------------------
+
+
+def suggesting(
+    *suggestions: str, line: int = 1, message: str = 'unknown word "tutrial"'
+) -> Diagnostic:
+    return Diagnostic(
+        "a.md", line, 1, line, 8, "spelling", Severity.WARNING, message, suggestions=suggestions
+    )
+
+
+def test_text_shows_a_suggestion_under_the_carets() -> None:
+    output = run(TextReporter, [("a.md", [suggesting("tutorial")], "tutrial\n")])
+    lines = output.splitlines()
+    assert lines[:6] == [
+        'a.md:1:1: warning [spelling] unknown word "tutrial"',
+        "  |",
+        "1 | tutrial",
+        "  | ^^^^^^^",
+        '  = help: did you mean "tutorial"?',
+        "",
+    ]
+
+
+def test_text_shows_at_most_three_suggestions() -> None:
+    output = run(TextReporter, [("a.md", [suggesting("a", "b", "c", "d")], "tutrial\n")])
+    assert '  = help: did you mean "a", "b" or "c"?\n' in output
+    assert '"d"' not in output
+    two = run(TextReporter, [("a.md", [suggesting("a", "b")], "tutrial\n")])
+    assert '  = help: did you mean "a" or "b"?\n' in two
+
+
+def test_text_help_lines_up_with_the_bar_of_a_wide_gutter() -> None:
+    text = "\n" * 11 + "tutrial\n"
+    output = run(TextReporter, [("a.md", [suggesting("tutorial", line=12)], text)])
+    lines = output.splitlines()
+    help_line = next(line for line in lines if "help:" in line)
+    assert help_line == '   = help: did you mean "tutorial"?'
+    assert help_line.index("=") == lines[1].index("|")
+
+
+def test_text_help_without_a_source_line() -> None:
+    output = run(TextReporter, [("a.md", [suggesting("tutorial")], None)])
+    assert output.splitlines()[:2] == [
+        'a.md:1:1: warning [spelling] unknown word "tutrial"',
+        '  = help: did you mean "tutorial"?',
+    ]
+
+
+def test_text_no_help_without_suggestions_or_when_the_message_already_asks() -> None:
+    plain = run(TextReporter, [("a.md", [suggesting()], "tutrial\n")])
+    asked = suggesting("title", message='unknown key "titel" (did you mean "title"?)')
+    already = run(TextReporter, [("a.md", [asked], "titel: x\n")])
+    blank = run(TextReporter, [("a.md", [suggesting("", " ")], "tutrial\n")])
+    assert "help" not in plain + already + blank
+
+
+def test_text_keeps_a_suggestion_that_is_already_quoted() -> None:
+    output = run(TextReporter, [("a.md", [suggesting('"tutorial"')], "x: 'tutrial'\n")])
+    assert '= help: did you mean "tutorial"?' in output
+
+
+def test_text_help_is_coloured_only_with_colour() -> None:
+    files = [("a.md", [suggesting("tutorial")], "tutrial\n")]
+    coloured = run(TextReporter, files, ReporterOptions(color=True))
+    help_line = next(line for line in coloured.splitlines() if "help" in line)
+    assert "\x1b[" in help_line
+    assert click.unstyle(help_line) == '  = help: did you mean "tutorial"?'
+
+
+def test_concise_appends_the_suggestions_to_the_line() -> None:
+    output = run(ConciseReporter, [("a.md", [suggesting("tutorial", "tutorials")], None)])
+    assert output.splitlines()[0] == (
+        'a.md:1:1: warning [spelling] unknown word "tutrial" (did you mean "tutorial" or '
+        '"tutorials"?)'
+    )
+    coloured = run(
+        ConciseReporter, [("a.md", [suggesting("tutorial")], None)], ReporterOptions(color=True)
+    )
+    assert click.unstyle(coloured.splitlines()[0]).endswith('(did you mean "tutorial"?)')
+
+
+# --- sarif -------------------------------------------------------------------------------------
+
+
+def sarif_log(
+    files: Sequence[str], root: Path | None, monkeypatch: pytest.MonkeyPatch, cwd: Path
+) -> dict[str, Any]:
+    monkeypatch.chdir(cwd)
+    found = [(path, [diagnostic(1, 1, 5, path=path)], "TODO\n") for path in files]
+    log = json.loads(run(SarifReporter, found, ReporterOptions(root=root)))
+    (sarif_run,) = log["runs"]
+    assert isinstance(sarif_run, dict)
+    return sarif_run
+
+
+def locations(sarif_run: Mapping[str, Any]) -> list[dict[str, str]]:
+    return [
+        result["locations"][0]["physicalLocation"]["artifactLocation"]
+        for result in sarif_run["results"]
+    ]
+
+
+def test_sarif_uris_are_percent_encoded_and_relative_to_srcroot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = ["posts/my post.md", "posts/100%.md", "posts/café.md", "posts/a#b?c:d.md", "-"]
+    sarif_run = sarif_log(paths, tmp_path, monkeypatch, tmp_path)
+    assert sarif_run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.as_uri() + "/"}}
+    assert locations(sarif_run) == [
+        {"uri": "posts/my%20post.md", "uriBaseId": "%SRCROOT%"},
+        {"uri": "posts/100%25.md", "uriBaseId": "%SRCROOT%"},
+        {"uri": "posts/caf%C3%A9.md", "uriBaseId": "%SRCROOT%"},
+        {"uri": "posts/a%23b%3Fc%3Ad.md", "uriBaseId": "%SRCROOT%"},
+        {"uri": "-", "uriBaseId": "%SRCROOT%"},
+    ]
+
+
+def test_sarif_root_defaults_to_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sarif_run = sarif_log(["a b.md"], None, monkeypatch, tmp_path)
+    assert sarif_run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
+    assert sarif_run["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
+    assert locations(sarif_run) == [{"uri": "a%20b.md", "uriBaseId": "%SRCROOT%"}]
+
+
+def test_sarif_paths_outside_the_root_are_absolute_file_uris(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    outside = tmp_path / "other" / "notes #1.md"
+    sarif_run = sarif_log(["../other/notes #1.md", str(outside)], root, monkeypatch, root)
+    expected = {"uri": outside.as_uri()}
+    assert locations(sarif_run) == [expected, expected]
+    assert expected["uri"].startswith("file:///") and "%20%231" in expected["uri"]
+
+
+def test_sarif_display_paths_are_rebased_on_a_root_above_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cwd = tmp_path / "repo" / "docs"
+    cwd.mkdir(parents=True)
+    sarif_run = sarif_log(["guide/é.md"], tmp_path / "repo", monkeypatch, cwd)
+    assert locations(sarif_run) == [{"uri": "docs/guide/%C3%A9.md", "uriBaseId": "%SRCROOT%"}]
+
+
+# --- junit -------------------------------------------------------------------------------------
+
+
+def junit_root(fail_on: Severity | None = None) -> ElementTree.Element:
+    files = [
+        (
+            "errors.md",
+            [
+                diagnostic(
+                    1, 1, 2, rule="empty-section", severity=Severity.ERROR, path="errors.md"
+                ),
+                diagnostic(2, 1, 2, path="errors.md"),
+                diagnostic(
+                    3, 1, 2, rule="outline-section", severity=Severity.INFO, path="errors.md"
+                ),
+            ],
+            None,
+        ),
+        ("warnings.md", [diagnostic(4, 2, 3, path="warnings.md")], None),
+        ("clean.md", [], None),
+    ]
+    options = ReporterOptions() if fail_on is None else ReporterOptions(fail_on=fail_on)
+    return ElementTree.fromstring(run(JunitReporter, files, options).encode("utf-8"))
+
+
+def test_junit_fails_a_case_once_at_the_default_threshold() -> None:
+    root = junit_root()
+    suite = root.find("testsuite")
+    assert suite is not None
+    expected = {"tests": "3", "failures": "2", "errors": "0", "skipped": "0"}
+    for element in (root, suite):
+        assert {key: element.get(key) for key in expected} == expected
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert list(cases) == ["errors.md", "warnings.md", "clean.md"]
+    assert [case.get("file") for case in cases.values()] == list(cases)
+    assert all(case.get("classname") for case in cases.values())
+    (failure,) = cases["errors.md"].findall("failure")
+    assert failure.get("message") == "2 problems (1 error, 1 warning)"
+    assert failure.get("type") == "error"
+    assert (failure.text or "").splitlines() == [
+        'errors.md:1:1: error [empty-section] placeholder "TODO" left in the text',
+        'errors.md:2:1: warning [placeholder-text] placeholder "TODO" left in the text',
+    ]
+    output = cases["errors.md"].find("system-out")
+    assert output is not None
+    assert (
+        output.text == 'errors.md:3:1: info [outline-section] placeholder "TODO" left in the text'
+    )
+    assert cases["warnings.md"].findall("failure")[0].get("type") == "warning"
+    assert list(cases["clean.md"]) == []
+
+
+def test_junit_findings_below_fail_on_are_output_of_a_passing_case() -> None:
+    root = junit_root(Severity.ERROR)
+    assert (root.get("tests"), root.get("failures")) == ("3", "1")
+    cases = {case.get("name"): case for case in root.iter("testcase")}
+    assert cases["warnings.md"].findall("failure") == []
+    output = cases["warnings.md"].find("system-out")
+    assert output is not None
+    assert (
+        output.text
+        == 'warnings.md:4:2: warning [placeholder-text] placeholder "TODO" left in the text'
+    )
+    (failure,) = cases["errors.md"].findall("failure")
+    assert failure.get("message") == "1 problem (1 error)"
+    errors_output = cases["errors.md"].find("system-out")
+    assert errors_output is not None
+    assert len((errors_output.text or "").splitlines()) == 2
+
+
+def test_junit_fail_on_info_fails_a_case_with_only_info_notes() -> None:
+    files = [("a.md", [diagnostic(1, 1, 2, severity=Severity.INFO, path="a.md")], None)]
+    root = ElementTree.fromstring(run(JunitReporter, files, ReporterOptions(fail_on=Severity.INFO)))
+    assert root.get("failures") == "1"
+    failure = root.find("testsuite/testcase/failure")
+    assert failure is not None
+    assert failure.get("message") == "1 problem (1 info note)"
+
+
+def test_junit_stays_well_formed_with_characters_xml_cannot_carry() -> None:
+    bad = diagnostic(1, 1, 2, message="form\x0cfeed & <tag> \x00", path="a\x01.md")
+    root = ElementTree.fromstring(run(JunitReporter, [("a\x01.md", [bad], None)]))
+    case = root.find("testsuite/testcase")
+    assert case is not None
+    assert case.get("file") == "a\ufffd.md"
+    failure = case.find("failure")
+    assert failure is not None
+    assert "form\ufffdfeed & <tag> \ufffd" in (failure.text or "")

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
+import pytest
+
+from lint.config import Config
 from lint.document import Document
-from lint.suppression import Suppressions, find_suppressions
+from lint.engine import Plan, check_text
+from lint.registry import load_rules, rule_classes
+from lint.selection import Selection
+from lint.suppression import UNKNOWN_RULE, Suppressions, find_suppressions, unknown_names
 
 RULE = "placeholder-text"
 GROUPS = ("unfinished",)
@@ -125,3 +134,252 @@ def test_enable_one_rule_after_disabling_all() -> None:
     text = "<!-- contentlint-disable -->\ntwo\n<!-- contentlint-enable placeholder-text -->\nTODO\n"
     assert suppressed_lines(text) == [1, 2, 3]
     assert suppressed_lines(text, rule="empty-section", groups=("structure",)) == [1, 2, 3, 4, 5]
+
+
+# --- disable-line, front matter comments, unknown names ---------------------------------------
+
+KNOWN = frozenset({"placeholder-text", "empty-section", "draft-flag", "unfinished", "structure"})
+
+
+def unknown(text: str, known: frozenset[str] = KNOWN) -> list[tuple[str, int, int, int]]:
+    """(name, line, column, end column) of each name in a comment that ``known`` lacks."""
+    doc = Document.from_text("doc.md", text)
+    found = []
+    for finding in unknown_names(find_suppressions(doc), known):
+        line, column = doc.lines.position(finding.start)
+        end_line, end_column = doc.lines.position(finding.end)
+        assert end_line == line
+        found.append((doc.text[finding.start : finding.end], line, column, end_column))
+    return found
+
+
+def test_disable_line_covers_its_own_line_only() -> None:
+    text = "TODO\nTODO <!-- contentlint-disable-line placeholder-text -->\nTODO\n"
+    assert suppressed_lines(text) == [2]
+    assert suppressed_lines(text, rule="empty-section", groups=("structure",)) == []
+
+
+def test_disable_line_without_rule_by_group_and_with_several_rules() -> None:
+    assert suppressed_lines("a\n<!-- contentlint-disable-line -->\n", "x", ()) == [2]
+    assert suppressed_lines("a\nb <!--contentlint-disable-line unfinished-->\n") == [2]
+    several = "a\nb <!-- contentlint-disable-line empty-section,placeholder-text -->\n"
+    assert suppressed_lines(several) == [2]
+    assert suppressed_lines(several, rule="empty-section", groups=()) == [2]
+    assert suppressed_lines(several, rule="stub-paragraph", groups=()) == []
+
+
+def test_disable_line_in_a_list_item_and_a_table_cell() -> None:
+    text = (
+        "- one\n- two TODO <!-- contentlint-disable-line placeholder-text -->\n\n"
+        "| a | b |\n|---|---|\n| c | TODO <!-- contentlint-disable-line placeholder-text --> |\n"
+    )
+    assert suppressed_lines(text) == [2, 6]
+
+
+def test_disable_line_is_not_next_line_and_lookalikes_do_nothing() -> None:
+    text = (
+        "<!-- contentlint-disable-line placeholder-text -->\nTODO\n"
+        "<!-- contentlint-disable-lines placeholder-text -->\nTODO\n"
+        "<!-- contentlint-disable-linee -->\nTODO\n"
+    )
+    assert suppressed_lines(text) == [1]
+
+
+def test_a_comment_shown_in_code_does_not_hide_a_real_one_after_it() -> None:
+    text = (
+        "```\n<!-- contentlint-disable-line placeholder-text\n```\n"
+        "TODO <!-- contentlint-disable-line -->\n"
+    )
+    assert suppressed_lines(text) == [4]
+
+
+def test_yaml_disable_line_and_next_line() -> None:
+    text = (
+        "---\n"
+        "title: TODO # contentlint-disable-line placeholder-text\n"
+        "# contentlint-disable-next-line unfinished\n"
+        "summary: TODO\n"
+        "draft: TODO\n"
+        "  # contentlint-disable-next-line\n"
+        "tags: [TODO]\n"
+        "---\n\nTODO\n"
+    )
+    assert suppressed_lines(text) == [2, 4, 7]
+    assert suppressed_lines(text, rule="draft-flag", groups=("unfinished",)) == [4, 7]
+    assert suppressed_lines(text, rule="empty-section", groups=("structure",)) == [7]
+
+
+def test_yaml_comment_after_and_before_an_authors_comment() -> None:
+    text = (
+        "---\n"
+        "a: TODO # kept for now # contentlint-disable-line placeholder-text\n"
+        "b: TODO # contentlint-disable-line placeholder-text # reason: a quote\n"
+        "c: TODO #contentlint-disable-line placeholder-text\n"
+        "---\n"
+    )
+    assert suppressed_lines(text) == [2, 3, 4]
+    assert unknown(text) == []  # "reason:" and "a quote" are the author's, not names
+
+
+def test_hash_inside_yaml_strings_and_values_is_not_a_comment() -> None:
+    text = (
+        "---\n"
+        'a: "TODO # contentlint-disable-line placeholder-text"\n'
+        "b: 'TODO # contentlint-disable-line placeholder-text'\n"
+        'c: "two lines\n'
+        '  # contentlint-disable-next-line placeholder-text"\n'
+        "d: TODO\n"
+        "e: |\n"
+        "  # contentlint-disable-next-line placeholder-text\n"
+        "f: TODO\n"
+        "g: a#contentlint-disable-line placeholder-text\n"
+        "h: C# and F#\n"
+        "---\n"
+    )
+    assert suppressed_lines(text) == []
+
+
+def test_yaml_plain_scalars_with_quotes_inside_still_end_at_a_comment() -> None:
+    text = (
+        "---\n"
+        "title: it's TODO # contentlint-disable-line placeholder-text\n"
+        'note: say "hi" TODO # contentlint-disable-line placeholder-text\n'
+        "e: |  # contentlint-disable-line placeholder-text\n"
+        "  text\n"
+        "---\n"
+    )
+    assert suppressed_lines(text) == [2, 3, 4]
+
+
+def test_yaml_comments_after_a_syntax_error_do_not_count() -> None:
+    text = (
+        "---\n"
+        "a: TODO # contentlint-disable-line placeholder-text\n"
+        'b: "never closed # contentlint-disable-line placeholder-text\n'
+        "---\n"
+    )
+    assert suppressed_lines(text) == [2]
+
+
+def test_toml_disable_line_and_next_line_and_strings() -> None:
+    text = (
+        "+++\n"
+        'title = "TODO" # contentlint-disable-line placeholder-text\n'
+        "# contentlint-disable-next-line placeholder-text\n"
+        'summary = "TODO"\n'
+        'a = "TODO \\" # contentlint-disable-line placeholder-text"\n'
+        "b = 'TODO # contentlint-disable-line placeholder-text'\n"
+        'c = """\n'
+        "# contentlint-disable-next-line placeholder-text\n"
+        'TODO"""\n'
+        "d = '''\n"
+        "# contentlint-disable-line placeholder-text'''\n"
+        'e = ["TODO", # contentlint-disable-line placeholder-text\n'
+        '  "x"]\n'
+        "+++\n"
+    )
+    assert suppressed_lines(text) == [2, 4, 12]
+
+
+def test_json_front_matter_has_no_comments() -> None:
+    text = '{\n  "title": "TODO # contentlint-disable-line placeholder-text"\n}\n\nTODO\n'
+    assert suppressed_lines(text) == []
+    assert unknown(text.replace("placeholder-text", "nonsense")) == []
+
+
+def test_unknown_names_are_found_at_their_exact_position() -> None:
+    text = (
+        "---\n"
+        "draft: true # contentlint-disable-line draft-flg\n"
+        "# contentlint-disable-next-line unfinished, placehodler-text\n"
+        "x: 1\n"
+        "---\n"
+        "\n"
+        "<!-- contentlint-disable empty-sectoin -->\n"
+        "Text <!-- contentlint-disable-line placeholder-text,bogus -->\n"
+        "<!-- contentlint-enable nope -->\n"
+        "<!-- contentlint-disable-next-line\n"
+        "     structur -->\n"
+        "<!-- contentlint-disable-file structure unfinished -->\n"
+    )
+    assert unknown(text) == [
+        ("draft-flg", 2, 40, 49),
+        ("placehodler-text", 3, 45, 61),
+        ("empty-sectoin", 7, 26, 39),
+        ("bogus", 8, 53, 58),
+        ("nope", 9, 25, 29),
+        ("structur", 11, 6, 14),
+    ]
+
+
+def test_group_names_are_known_and_names_in_code_or_strings_are_not_looked_at() -> None:
+    text = (
+        '---\ntitle: "# contentlint-disable-line nonsense"\n---\n\n'
+        "<!-- contentlint-disable unfinished, structure -->\n"
+        "```\n<!-- contentlint-disable nonsense -->\n```\n"
+    )
+    assert unknown(text) == []
+    assert unknown(text, known=frozenset()) == [("unfinished", 5, 26, 36), ("structure", 5, 38, 47)]
+
+
+def test_unknown_name_suggests_the_closest_rule() -> None:
+    doc = Document.from_text("doc.md", "<!-- contentlint-disable empty-sectoin, zzzzzz -->\n")
+    findings = list(unknown_names(find_suppressions(doc), KNOWN))
+    assert [finding.suggestions for finding in findings] == [("empty-section",), ()]
+    assert "empty-sectoin" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!-- contentlint-disable" + " " * 200_000 + "x",
+        "<!-- contentlint-disable-line a\n" * 20_000,
+        "x <!-- contentlint-disable-line a -->\n" * 20_000,
+        "---\n" + "a: 1 # contentlint-disable-line b # # # #\n" * 20_000 + "---\n",
+        "---\n" + "a: '" + "# " * 100_000 + "'\n---\n<!-- contentlint-disable-file -->\n",
+        "+++\n" + 'a = "' + '\\" # ' * 50_000 + '"\n' + "# contentlint-disable-line b\n+++\n",
+        "+++\n" + "a = '''" + "'' #" * 50_000 + "\n+++\n<!-- contentlint-disable-file -->\n",
+    ],
+    ids=["spaces", "unclosed", "many", "yaml-hashes", "yaml-string", "toml-escapes", "toml-ml"],
+)
+def test_hostile_comments_are_read_in_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    suppressions(text)
+    assert time.perf_counter() - started < 5
+
+
+def _check(text: str, selection: Selection | None = None) -> list[tuple[str, int, int]]:
+    """(rule, line, column) of what the engine reports on ``text`` with every built-in rule."""
+    plan = Plan(rule_classes(load_rules()), Config(root=Path.cwd()), selection or Selection())
+    report = check_text("doc.md", Path("doc.md"), text, plan)
+    return [(item.rule, item.line, item.column) for item in report.diagnostics]
+
+
+UNKNOWN_IN_BOTH = (
+    "---\ntitle: T\ndraft: true # contentlint-disable-line draft-flg\n---\n\n"
+    "# T\n\nText TODO. <!-- contentlint-disable-line placeholder-txt -->\n"
+)
+
+
+def test_the_engine_reports_unknown_names_and_keeps_the_finding_they_failed_to_hide() -> None:
+    assert _check(UNKNOWN_IN_BOTH, Selection(select=("unknown-rule", "placeholder-text"))) == [
+        ("unknown-rule", 3, 40),
+        ("placeholder-text", 8, 6),
+        ("unknown-rule", 8, 42),
+    ]
+
+
+def test_unknown_rule_can_be_ignored_or_suppressed_like_any_rule() -> None:
+    assert _check(UNKNOWN_IN_BOTH, Selection(ignore=("unknown-rule",))) == [
+        ("placeholder-text", 8, 6)
+    ]
+    by_group = UNKNOWN_IN_BOTH + "<!-- contentlint-disable-file suppression -->\n"
+    assert [item[0] for item in _check(by_group)] == ["placeholder-text"]
+    known = UNKNOWN_IN_BOTH.replace("draft-flg", "draft-flag").replace("-txt", "-text")
+    assert _check(known) == []
+
+
+def test_the_rule_id_is_registered_under_the_engines_name() -> None:
+    rule = rule_classes(load_rules())[UNKNOWN_RULE]
+    assert rule.id == UNKNOWN_RULE == "unknown-rule"
+    assert rule.groups == ("suppression",)
