@@ -16,6 +16,7 @@ from lint.document import DecodeError, Document, decode
 from lint.projects import Projects
 from lint.prose_engines import EngineUnavailable
 from lint.prose_settings import ProseSettings
+from lint.reading import ReadRefused, read_document
 from lint.rule import Rule
 from lint.selection import Selection
 from lint.suppression import UNKNOWN_RULE, Suppressions, find_suppressions, unknown_names
@@ -146,7 +147,7 @@ class Plan:
         return rule
 
 
-def _file_error(
+def file_error(
     display: str, message: str, plan: Plan, path: Path, line: int = 1, column: int = 1
 ) -> FileReport:
     active = {rule.id: rule for rule in plan.active_rules(path)}
@@ -160,19 +161,15 @@ def _file_error(
 def check_path(display: str, path: Path, plan: Plan) -> FileReport:
     """Read ``path`` and check it; unreadable files become a ``file-error`` diagnostic."""
     try:
-        size = path.stat().st_size
-        if size > plan.max_file_bytes:
-            limit = plan.max_file_bytes // (1024 * 1024)
-            return _file_error(
-                display, f"the file is larger than {limit} MB; it was not read", plan, path
-            )
-        data = path.read_bytes()
+        data = read_document(path, plan.max_file_bytes)
+    except ReadRefused as refused:
+        return file_error(display, str(refused), plan, path)
     except FileNotFoundError:
-        return _file_error(display, "the file does not exist", plan, path)
+        return file_error(display, "the file does not exist", plan, path)
     except IsADirectoryError:
-        return _file_error(display, "this is a folder, not a file", plan, path)
+        return file_error(display, "this is a folder, not a file", plan, path)
     except OSError as error:
-        return _file_error(
+        return file_error(
             display, f"the file cannot be read: {error.strerror or error}", plan, path
         )
     return check_bytes(display, path, data, plan)
@@ -183,7 +180,7 @@ def check_bytes(display: str, path: Path, data: bytes, plan: Plan) -> FileReport
     try:
         text = decode(data)
     except DecodeError as error:
-        return _file_error(display, error.message, plan, path, error.line, error.column)
+        return file_error(display, error.message, plan, path, error.line, error.column)
     return check_text(display, path, text, plan)
 
 

@@ -25,6 +25,9 @@ class Collected:
 
     files: list[tuple[str, Path]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    #: What the walk skipped and the user should hear of: folders it could not enter, links
+    #: that lead out of the project (one line each, for standard error).
+    skipped: list[str] = field(default_factory=list)
 
 
 def _relative_to_any(path: Path, patterns: Sequence[tuple[Path, str]]) -> bool:
@@ -121,8 +124,42 @@ def _walks_into(
     return not (ignores and _ignored(path, True, ignores))
 
 
+def _inside(path: str, folders: Sequence[str]) -> bool:
+    return any(path == folder or path.startswith(folder + os.sep) for folder in folders)
+
+
+def _wanted_file(
+    entry: os.DirEntry[str],
+    shown: str,
+    roots: Sequence[str],
+    config: Config,
+    ignores: Sequence[_IgnoreFile],
+    skipped: list[str],
+) -> str | None:
+    """The resolved path of the file ``entry`` if the walk checks it, else None."""
+    name = entry.name
+    if config.include is None and os.path.splitext(name)[1].lower() not in EXTENSIONS:
+        return None
+    if ignores and _ignored(entry.path, False, ignores):
+        return None
+    resolved = entry.path
+    if entry.is_symlink():
+        resolved = os.path.realpath(entry.path)
+        if not _inside(resolved, roots):
+            skipped.append(f"{os.path.join(shown, name)}: a link to outside the project; not read")
+            return None
+    if config.exclude or config.include is not None:
+        candidate = Path(resolved)
+        if not _wanted(candidate, config) or _relative_to_any(candidate, config.exclude):
+            return None
+    return resolved
+
+
 def _walk(
-    folder: Path, config_for: ConfigFor, ignore_files: bool = True
+    folder: Path,
+    config_for: ConfigFor,
+    ignore_files: bool = True,
+    skipped: list[str] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """(path as the user would write it, resolved path) of each wanted file under ``folder``,
     sorted within each folder; each folder's include and exclude globs are its own config's,
@@ -130,21 +167,24 @@ def _walk(
 
     The folder is resolved once and linked folders are not followed, so every path below it
     is already resolved; only a linked file needs resolving again. Paths stay strings here:
-    a Path object per file costs more than the walk itself.
+    a Path object per file costs more than the walk itself. A linked file whose target is
+    outside both the walked folder and its project's root is not read, and said in
+    ``skipped``, as is a folder that cannot be entered.
     """
     root = str(folder.resolve())
+    skipped = skipped if skipped is not None else []
     above = _ignore_files_above(root) if ignore_files else ()
     pending: list[tuple[str, str, tuple[_IgnoreFile, ...]]] = [(root, str(folder), above)]
     while pending:
         current, shown, ignores = pending.pop()
         config = config_for(Path(current))
         excluded = config.exclude
-        filtered = bool(excluded) or config.include is not None
         try:
             with os.scandir(current) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
-        except OSError:
-            continue  # unreadable folders are skipped, as os.walk does
+        except OSError as error:
+            skipped.append(f"{shown}: cannot enter this folder: {error.strerror or error}")
+            continue
         if ignore_files:
             own = _ignore_file_in(current, {entry.name for entry in entries})
             if own is not None:
@@ -156,15 +196,11 @@ def _walk(
                 if _walks_into(entry.path, name, excluded, ignores):
                     folders.append((entry.path, os.path.join(shown, name), ignores))
                 continue
-            if config.include is None and os.path.splitext(name)[1].lower() not in EXTENSIONS:
+            resolved = _wanted_file(
+                entry, shown, (root, str(config.root)), config, ignores, skipped
+            )
+            if resolved is None:
                 continue
-            if ignores and _ignored(entry.path, False, ignores):
-                continue
-            resolved = os.path.realpath(entry.path) if entry.is_symlink() else entry.path
-            if filtered:
-                candidate = Path(resolved)
-                if not _wanted(candidate, config) or _relative_to_any(candidate, excluded):
-                    continue
             yield os.path.join(shown, name), resolved
         pending.extend(reversed(folders))
 
@@ -196,7 +232,7 @@ def collect(
             continue
         if path.is_dir():
             candidates: Iterator[tuple[str, str]] | list[tuple[str, str]] = _walk(
-                path, config_for, ignore_files
+                path, config_for, ignore_files, collected.skipped
             )
         elif force_exclude and is_excluded(path, config_for(path.resolve().parent)):
             continue

@@ -18,7 +18,8 @@ from lint.config import Config, ConfigError, schema_locations
 from lint.diagnostics import Diagnostic, Severity
 from lint.dialects import Dialect
 from lint.document import DecodeError, decode
-from lint.engine import PROSE_GROUP, FileReport, Plan, check_bytes
+from lint.engine import PROSE_GROUP, FileReport, Plan, check_bytes, file_error
+from lint.escaping import visible
 from lint.files import Collected, ConfigFor, collect
 from lint.limits import Limits
 from lint.limits import apply as apply_limits
@@ -26,6 +27,7 @@ from lint.parallel import Checker, default_jobs
 from lint.projects import Projects
 from lint.prose_engines import EngineUnavailable
 from lint.prose_settings import ProseSettings, prose_settings
+from lint.reading import ReadRefused, read_document, read_stream
 from lint.registry import (
     Loaded,
     RegistryError,
@@ -106,12 +108,12 @@ class RunStatistics:
 
 def fail(message: str) -> NoReturn:
     """A problem the user can fix: one line on standard error and exit 2."""
-    click.echo(f"error: {message}", err=True)
+    click.echo(f"error: {visible(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
 def warn(message: str) -> None:
-    click.echo(f"warning: {message}", err=True)
+    click.echo(f"warning: {visible(message)}", err=True)
 
 
 def load_rule_classes() -> dict[str, type[Rule]]:
@@ -525,14 +527,16 @@ def _collect(plan: Plan, options: CheckOptions, cwd: Path) -> Collected:
     except ConfigError as error:
         fail(str(error))
     for missing in collected.missing:
-        click.echo(f"error: {missing}: no such file or folder", err=True)
+        click.echo(f"error: {visible(missing)}: no such file or folder", err=True)
+    for skipped in collected.skipped:
+        warn(skipped)
     return collected
 
 
 def _conclude(actions: Actions, quiet: bool, broken: bool, failing: bool) -> int:
     """What the fixes and the baseline add at the end of a run, and its exit code."""
     for error in actions.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {visible(error)}", err=True)
     broken = broken or bool(actions.errors)
     if actions.mode == "diff":
         sys.stdout.write("".join(actions.diffs))
@@ -566,7 +570,13 @@ def _reports(
     """Standard input first, then every file, in order: from the cache or checked."""
     if "-" in options.paths or (options.stdin_filename is not None and not options.paths):
         display = options.stdin_filename or "-"
-        yield check_bytes(display, (cwd / display).resolve(), sys.stdin.buffer.read(), plan)
+        path = (cwd / display).resolve()
+        try:
+            data = read_stream(sys.stdin.buffer, plan.max_file_bytes)
+        except ReadRefused as refused:
+            yield file_error(display, str(refused), plan, path)
+        else:
+            yield check_bytes(display, path, data, plan)
     if cache is None:
         count = len(collected.files)
         for result in checker.check(collected.files, count):
@@ -628,10 +638,8 @@ def _read_for_key(path: Path, plan: Plan) -> bytes | None:
     """The file's bytes to hash, or None when the file is not one to cache (unreadable, too
     big: the check reports why)."""
     try:
-        if path.stat().st_size > plan.max_file_bytes:
-            return None
-        return path.read_bytes()
-    except OSError:
+        return read_document(path, plan.max_file_bytes)
+    except (ReadRefused, OSError):
         return None
 
 

@@ -9,6 +9,7 @@ from typing import ClassVar
 import click
 
 from lint.diagnostics import Diagnostic, Severity
+from lint.escaping import visible
 from lint.reporters import Reporter, Summary
 
 SEVERITY_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -37,7 +38,7 @@ def suggestion_help(diagnostic: Diagnostic) -> str | None:
     if not shown or "did you mean" in diagnostic.message:
         return None
     choices = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
-    return f"did you mean {choices}?"
+    return visible(f"did you mean {choices}?")
 
 
 def _plural(count: int, word: str) -> str:
@@ -58,10 +59,11 @@ class ConciseReporter(Reporter):
     def headline(self, diagnostic: Diagnostic) -> str:
         severity = diagnostic.severity
         return (
-            f"{self.style(diagnostic.path, bold=True)}:{diagnostic.line}:{diagnostic.column}: "
+            f"{self.style(visible(diagnostic.path), bold=True)}:{diagnostic.line}:"
+            f"{diagnostic.column}: "
             f"{self.style(severity.value, fg=SEVERITY_COLORS[severity], bold=True)} "
-            f"[{self.style(diagnostic.rule, fg='cyan')}] {_fix_mark(diagnostic)}"
-            f"{diagnostic.message}\n"
+            f"[{self.style(visible(diagnostic.rule), fg='cyan')}] {_fix_mark(diagnostic)}"
+            f"{visible(diagnostic.message)}\n"
         )
 
     def file(self, path: str, diagnostics: Sequence[Diagnostic], text: str | None) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from lint.diagnostics import Diagnostic
+from lint.escaping import pictured
 from lint.reporters.concise import SEVERITY_COLORS, ConciseReporter, suggestion_help
 
 #: Source lines longer than this are cut around the span, so that a minified line stays short.
@@ -55,7 +56,7 @@ class TextReporter(ConciseReporter):
         return f"{gutter} {equals} {self.style('help', bold=True)}: {help_text}\n"
 
     def _snippet(self, diagnostic: Diagnostic, source: str) -> str:
-        source = source.removeprefix("\ufeff") if diagnostic.line == 1 else source
+        source = pictured(source.removeprefix("\ufeff") if diagnostic.line == 1 else source)
         start = min(diagnostic.column - 1, len(source))
         if diagnostic.end_line == diagnostic.line:
             end = min(max(diagnostic.end_column - 1, start + 1), max(len(source), start + 1))
