@@ -186,7 +186,12 @@ def check_bytes(display: str, path: Path, data: bytes, plan: Plan) -> FileReport
 
 def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
     """Run every active rule on the document of ``text``."""
-    doc = Document.from_text(display, text, plan.dialect_for(path))
+    try:
+        doc = Document.from_text(display, text, plan.dialect_for(path))
+    except Exception as error:  # noqa: BLE001 - one hostile file must not stop the run
+        message = f"this file could not be read into a document: {type(error).__name__}: {error}"
+        diagnostic = Diagnostic(display, 1, 1, 1, 1, INTERNAL_ERROR, Severity.ERROR, message)
+        return FileReport(display, [diagnostic], crashed=True)
     report = FileReport(display, [], doc.text if plan.keep_text else None)
     prose_statistics = sys.modules.get("lint.prose_check")
     before = _prose_counts(prose_statistics)

@@ -227,14 +227,30 @@ def _parse_yaml(content: str, index: LineIndex, first_line: int) -> Parsed:
     problems = tuple(
         Problem(span_of(key), message) for key, message in _duplicate_keys(root, first_line)
     )
+    data, failure = _construct(root)
+    if isinstance(failure, yaml.MarkedYAMLError):
+        return None, (*problems, _yaml_problem(failure, index, first_line)), locator
+    if isinstance(failure, str):
+        return None, (*problems, Problem(span_of(root), failure)), no_locations
+    return data, problems, locator
+
+
+def _construct(root: yaml.Node) -> tuple[Any, yaml.MarkedYAMLError | str | None]:
+    """The data of a composed document, or why it has none (a YAML error or a message)."""
     try:
         data = _jsonable(yaml.constructor.SafeConstructor().construct_document(root))
     except yaml.MarkedYAMLError as error:
-        return None, (*problems, _yaml_problem(error, index, first_line)), locator
+        return None, error
     except RecursionError:
-        message = "the front matter nests too deeply or refers to itself through an alias"
-        return None, (*problems, Problem(span_of(root), message)), no_locations
-    return data, problems, locator
+        return None, "the front matter nests too deeply or refers to itself through an alias"
+    except Exception as error:  # noqa: BLE001 - PyYAML's own constructors fail on bad input:
+        # a 5,000-digit number is a ValueError, `!!timestamp nope` an AttributeError.
+        reason = "a tag's value is not valid"
+        if isinstance(error, ValueError):
+            reason = "a number has too many digits" if "digits" in str(error) else str(error)
+        return None, f"a value cannot be read: {reason}"
+    # `~` or `null` has no keys, as an empty block has (the schema still runs).
+    return ({} if data is None else data), None
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError, index: LineIndex, first_line: int) -> Problem:
@@ -337,6 +353,9 @@ def _yaml_locations(
 
 
 def _parse_toml(content: str, index: LineIndex, first_line: int) -> Parsed:
+    deep = _too_deep(content, _point(index, first_line, 1))
+    if deep is not None:
+        return None, (deep,), dict
     try:
         data = tomllib.loads(content.replace("\r\n", "\n"))
     except tomllib.TOMLDecodeError as error:
@@ -346,6 +365,9 @@ def _parse_toml(content: str, index: LineIndex, first_line: int) -> Parsed:
         reason = _TOML_ERROR_POSITION.sub("", message).strip()
         problem = Problem(_point(index, first_line + line - 1, column), f"invalid TOML: {reason}")
         return None, (problem,), dict
+    except (ValueError, RecursionError) as error:  # a number too long to convert, say
+        message = f"invalid TOML: {error}"
+        return None, (Problem(_point(index, first_line, 1), message),), dict
 
     def locator() -> dict[JsonPath, Location]:
         return toml_locations(content, index, first_line)
@@ -397,12 +419,67 @@ def toml_locations(content: str, index: LineIndex, first_line: int) -> dict[Json
     return locations
 
 
+#: JSON and TOML front matter nested deeper than this is not parsed (their parsers recurse).
+MAX_DEPTH = 100
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _nesting_depth(content: str) -> int:
+    """How deep ``[`` and ``{`` nest outside strings (a linear scan; quick when few)."""
+    if content.count("[") + content.count("{") <= MAX_DEPTH:
+        return 0
+    depth = deepest = 0
+    quote = ""
+    escaped = False
+    for character in content:
+        if quote:
+            if escaped:
+                escaped = False
+            elif character == "\\" and quote == '"':
+                escaped = True
+            elif character == quote:
+                quote = ""
+        elif character in "\"'":
+            quote = character
+        elif character in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def _too_deep(content: str, at: Span) -> Problem | None:
+    if _nesting_depth(content) <= MAX_DEPTH:
+        return None
+    return Problem(at, f"the front matter nests more than {MAX_DEPTH} levels deep; not read")
+
+
 def _parse_json(content: str, index: LineIndex) -> Parsed:
+    deep = _too_deep(content, _point(index, 1, 1))
+    if deep is not None:
+        return None, (deep,), dict
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen = set()
+        for key, _ in items:
+            if key in seen:
+                repeated.append(key)
+            seen.add(key)
+        return dict(items)
+
     try:
-        data = json.loads(content)
+        data = json.loads(content, object_pairs_hook=pairs)
     except json.JSONDecodeError as error:
         problem = Problem(_point(index, error.lineno, error.colno), f"invalid JSON: {error.msg}")
         return None, (problem,), dict
+    except (ValueError, RecursionError) as error:  # a number too long to convert, say
+        return None, (Problem(_point(index, 1, 1), f"invalid JSON: {error}"),), dict
+    if _has_lone_surrogate(content, data):
+        message = "a string holds half of a surrogate pair (such as \\ud800), which is no text"
+        return None, (Problem(_point(index, 1, 1), message),), dict
+    problems = tuple(_json_duplicates(content, index, repeated))
 
     def locator() -> dict[JsonPath, Location]:
         # JSON is YAML's flow style, so YAML's node marks locate JSON keys and values too.
@@ -420,7 +497,34 @@ def _parse_json(content: str, index: LineIndex) -> Parsed:
 
         return _yaml_locations(root, span_of)
 
-    return data, (), locator
+    return data, problems, locator
+
+
+def _has_lone_surrogate(content: str, data: Any) -> bool:
+    if not _SURROGATE_ESCAPE.search(content):
+        return False
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _json_duplicates(content: str, index: LineIndex, repeated: list[str]) -> Iterator[Problem]:
+    """A problem at each later spelling of a key its object repeats (JSON is YAML's flow
+    style, so YAML's nodes find them)."""
+    if not repeated:
+        return
+    try:
+        root = yaml.compose(content, Loader=SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return
+    if root is None:
+        return
+    for key, message in _duplicate_keys(root, 1):
+        start = index.offset(key.start_mark.line + 1, key.start_mark.column + 1)
+        end = index.offset(key.end_mark.line + 1, key.end_mark.column + 1)
+        yield Problem(Span(start, max(end, start + 1)), message)
 
 
 def _jsonable(value: Any) -> Any:

@@ -77,6 +77,22 @@ DOCUMENTS: dict[str, tuple[Callable[[], bytes], str]] = {
     "grid-borders.md": (lambda: b"+---+\n" * 50_000, ""),
     # Bold opened 40,000 times: once quadratic in truncated-text's search for the marks.
     "bold-openers.md": (lambda: b"**a " * 40_000, "truncated-text"),
+    # Second round: each used to crash the whole run with a traceback.
+    "huge-number.md": (
+        lambda: b"---\nn: " + b"9" * 5000 + b"\n---\n\nText.\n",
+        "frontmatter-syntax",
+    ),
+    "bad-timestamp.md": (lambda: b"---\nd: !!timestamp nope\n---\n\nText.\n", "frontmatter-syntax"),
+    "deep-json.md": (
+        lambda: b'{\n"a": ' + b"[" * 5000 + b"]" * 5000 + b"\n}\n\nText.\n",
+        "frontmatter-syntax",
+    ),
+    "deep-toml.md": (
+        lambda: b"+++\na = " + b"[" * 5000 + b"]" * 5000 + b"\n+++\n\nText.\n",
+        "frontmatter-syntax",
+    ),
+    "lone-surrogate.json.md": (lambda: b'{\n"a": "\\ud800"\n}\n\nText.\n', "frontmatter-syntax"),
+    "duplicate-json-key.md": (lambda: b'{\n"a": 1,\n"a": 2\n}\n\nText.\n', "frontmatter-syntax"),
 }
 
 

@@ -389,3 +389,38 @@ def test_self_referencing_alias_is_a_problem_not_a_crash() -> None:
     assert front_matter.data is None
     assert len(front_matter.problems) == 1
     assert "alias" in front_matter.problems[0].message
+
+
+# --- hostile front matter (second round) -----------------------------------------------------
+
+
+def test_null_front_matter_has_no_keys_so_the_schema_still_runs() -> None:
+    assert front_matter_of("---\n~\n---\n\nText.\n").data == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "line"),
+    [
+        ("---\nn: " + "9" * 5000 + "\n---\n", "too many digits", 2),
+        ("---\nd: !!timestamp nope\n---\n", "a tag's value is not valid", 2),
+        ('{\n"a": ' + "[" * 5000 + "]" * 5000 + "\n}\n", "more than 100 levels", 1),
+        ("+++\na = " + "[" * 5000 + "]" * 5000 + "\n+++\n", "more than 100 levels", 2),
+        ('{\n"a": "\\ud800"\n}\n', "surrogate", 1),
+        (
+            '{\n"a": 1,\n"b": {"a": 2},\n"a": 3\n}\n',
+            'duplicate key "a" (first defined on line 2)',
+            4,
+        ),
+    ],
+    ids=["huge-number", "bad-timestamp", "deep-json", "deep-toml", "surrogate", "duplicate-json"],
+)
+def test_hostile_front_matter_is_a_problem_at_its_line(text: str, fragment: str, line: int) -> None:
+    front_matter = front_matter_of(text + "\nText.\n")
+    problems = [p for p in front_matter.problems if fragment in p.message]
+    assert problems, front_matter.problems
+    assert LineIndex(text).position(problems[0].span.start)[0] == line
+
+
+def test_a_deep_json_list_inside_a_string_is_not_nesting() -> None:
+    text = '{\n"a": "' + "[" * 5000 + '"\n}\n\nText.\n'
+    assert front_matter_of(text).problems == ()
