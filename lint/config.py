@@ -87,12 +87,19 @@ class ActiveRule:
 
 
 def find_project_config(start: Path) -> Path | None:
-    """The nearest contentlint.toml, .contentlint.toml or pyproject.toml with [tool.contentlint]."""
+    """The nearest contentlint.toml, .contentlint.toml or pyproject.toml with [tool.contentlint],
+    at ``start`` or above it, up to the root of its git repository."""
     for folder in (start, *start.parents):
         found = project_file_in(folder)
-        if found is not None:
+        if found is not None or is_repository_root(folder):
             return found
     return None
+
+
+def is_repository_root(folder: Path) -> bool:
+    """Whether ``folder`` is the top of a git repository: the search for a config stops there,
+    so that a config in a folder above (a home folder's, say) never takes over a repository."""
+    return (folder / ".git").exists()
 
 
 def project_file_in(folder: Path) -> Path | None:
@@ -168,6 +175,21 @@ def _memo(path: Path, data: Mapping[str, Any]) -> Any:
     return Cache(path.parent.resolve() / ".contentlint_cache", "config")
 
 
+def _check_globs(path: Path, config: Config) -> Config:
+    """Every glob of ``config`` compiles (else ConfigError naming the file and the glob)."""
+    from lint.globs import GlobError, compile_glob
+
+    globs = [glob for _, glob in (*(config.include or ()), *config.exclude)]
+    globs += [glob for entry in config.scoped for glob in entry.files]
+    globs += [glob for entry in config.dialects for glob in entry.files]
+    for glob in globs:
+        try:
+            compile_glob(glob)
+        except GlobError as error:
+            raise ConfigError(f"{path}: {error}") from None
+    return config
+
+
 def read_config_file(path: Path, rules: Mapping[str, type[Rule]], remember: bool = False) -> Config:
     """Read and validate one config file; raises ConfigError naming the file, line and key.
 
@@ -180,8 +202,8 @@ def read_config_file(path: Path, rules: Mapping[str, type[Rule]], remember: bool
         memo.close()
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("contentlint", {})
-        return _config_from_data(data, path.parent.resolve(), (path,))
-    config = _validate_config(path, data, text, rules)
+        return _check_globs(path, _config_from_data(data, path.parent.resolve(), (path,)))
+    config = _check_globs(path, _validate_config(path, data, text, rules))
     if memo is not None:
         memo.put_many([(key, "valid")])
         memo.close()

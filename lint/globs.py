@@ -6,6 +6,43 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+STAR = "[^/]*"
+
+
+class GlobError(ValueError):
+    """A glob that is no pattern (``[z-a].md``: a range backwards)."""
+
+
+def _without_backtracking(pieces: list[str]) -> str:
+    """The pieces joined so that the regex runs in linear time: each ``*`` but the last of a
+    segment matches the shortest text that ends with what follows it, and never gives any
+    back (the lookahead-and-backreference form of an atomic group, as fnmatch does), so that
+    ``*-*-*-*-*-*-*-*.txt`` cannot backtrack through every split of a long name."""
+    regex = ""
+    group = 0
+    index = 0
+    while index < len(pieces):
+        if pieces[index] != STAR:
+            regex += pieces[index]
+            index += 1
+            continue
+        following = index + 1
+        while following < len(pieces) and pieces[following] not in (STAR, ".*", "(?:.*/)?"):
+            following += 1
+        if (
+            following < len(pieces)
+            and pieces[following] == STAR
+            and "/" not in "".join(pieces[index + 1 : following])
+        ):
+            group += 1
+            literal = "".join(pieces[index + 1 : following])
+            regex += f"(?=(?P<g{group}>[^/]*?{literal}))(?P=g{group})"
+            index = following
+            continue
+        regex += STAR
+        index += 1
+    return regex
+
 
 @lru_cache(maxsize=512)
 def compile_glob(pattern: str) -> re.Pattern[str]:
@@ -21,37 +58,41 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
     pattern = pattern.lstrip("/")
     if pattern.endswith("/"):
         pattern += "**"
-    regex = ""
+    pieces: list[str] = []  # regex pieces; STAR for a `*` within one segment
     position = 0
     while position < len(pattern):
         char = pattern[position]
         if pattern.startswith("**/", position):
-            regex += "(?:.*/)?"
+            pieces.append("(?:.*/)?")
             position += 3
             continue
         if pattern.startswith("**", position):
-            regex += ".*"
+            pieces.append(".*")
             position += 2
             continue
         if char == "*":
-            regex += "[^/]*"
+            pieces.append(STAR)
         elif char == "?":
-            regex += "[^/]"
+            pieces.append("[^/]")
         elif char == "[":
             end = pattern.find("]", position + 1)
             if end == -1:
-                regex += re.escape(char)
+                pieces.append(re.escape(char))
             else:
                 body = pattern[position + 1 : end].replace("\\", "\\\\")
                 if body.startswith("!"):
                     body = "^" + body[1:]
-                regex += f"[{body}]"
+                pieces.append(f"[{body}]")
                 position = end
         else:
-            regex += re.escape(char)
+            pieces.append(re.escape(char))
         position += 1
+    regex = _without_backtracking(pieces)
     prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(f"{prefix}{regex}(?:/.*)?", re.DOTALL)
+    try:
+        return re.compile(f"{prefix}{regex}(?:/.*)?", re.DOTALL)
+    except re.error as error:
+        raise GlobError(f'"{pattern}" is not a glob: {error.msg}') from None
 
 
 def matches(relative_path: str, patterns: tuple[str, ...] | list[str]) -> bool:

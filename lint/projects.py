@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from lint.config import Config, merge, project_file_in, read_config_file
+from lint.config import Config, is_repository_root, merge, project_file_in, read_config_file
 from lint.rule import Rule
 
 
@@ -71,8 +71,8 @@ class Projects:
                 break
             climbed.append(key)
             found = project_file_in(current)
-            if found is not None:
-                break
+            if found is not None or is_repository_root(current):
+                break  # a config outside the repository never governs it
         for folder_text in climbed:
             self._project_files[folder_text] = found
         return found

@@ -190,10 +190,8 @@ def _engine_results(settings: ProseSettings, units: Sequence[Unit]) -> list[list
     results: list[list[EngineFinding] | None] = [None] * len(units)
     missing = []
     for index, key in enumerate(keys):
-        value = stored.get(key)
-        if value is not None:
-            results[index] = [EngineFinding(**item) for item in json.loads(value)]
-        else:
+        results[index] = _cached_findings(stored.get(key))
+        if results[index] is None:
             missing.append(index)
     STATISTICS.from_cache += len(units) - len(missing)
     STATISTICS.checked += len(missing)
@@ -229,6 +227,17 @@ def _rejected(settings: ProseSettings, segment: Segment) -> Iterator[tuple[int, 
         for found in pattern.finditer(segment.text):
             if not any(segment.is_placeholder(i) for i in range(found.start(), found.end())):
                 yield found.start(), found.end(), found[0]
+
+
+def _cached_findings(value: str | None) -> list[EngineFinding] | None:
+    """The engine's findings as cached, or None for a miss (no entry, or one of another
+    layout: it is checked again)."""
+    if value is None:
+        return None
+    try:
+        return [EngineFinding(**item) for item in json.loads(value)]
+    except (ValueError, TypeError):
+        return None
 
 
 def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:

@@ -16,6 +16,8 @@ DEFAULT_ENGINE = "harper"
 DEFAULT_LANGUAGE = "en-US"
 DEFAULT_FRONT_MATTER_KEYS = ("title", "description")
 CACHE_FOLDER = ".contentlint_cache"
+#: A word list larger than this is not read (a link to /dev/zero would fill memory).
+VOCABULARY_MAX_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,14 @@ class ProseSettings:
 def read_vocabulary(path: Path) -> tuple[set[str], set[str]]:
     """(accepted, rejected) words of a word-list file: one per line, ``!word`` rejects it,
     ``#`` starts a comment."""
+    from lint.reading import ReadRefused, read_document
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_document(path, VOCABULARY_MAX_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(f"the vocabulary file {path} does not exist") from None
+    except ReadRefused as refused:
+        raise ConfigError(f"the vocabulary file {path}: {refused}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"the vocabulary file {path} cannot be read: {error}") from None
     accepted: set[str] = set()

@@ -127,11 +127,13 @@ class ResultsCache:
         self._cache = Cache(folder, "results")
 
     def get_many(self, keys: Sequence[str]) -> dict[str, list[Diagnostic]]:
-        found = self._cache.get_many(keys)
-        return {
-            key: [Diagnostic.from_json(item) for item in json.loads(value)]
-            for key, value in found.items()
-        }
+        found: dict[str, list[Diagnostic]] = {}
+        for key, value in self._cache.get_many(keys).items():
+            try:
+                found[key] = [Diagnostic.from_json(item) for item in json.loads(value)]
+            except (ValueError, TypeError, KeyError, AttributeError):
+                continue  # an entry of another layout: a miss, checked again
+        return found
 
     def put_many(self, items: Iterable[tuple[str, Sequence[Diagnostic]]]) -> None:
         self._cache.put_many(
@@ -146,9 +148,12 @@ class ResultsCache:
         record = self._cache.get_many([key]).get(key)
         if record is None:
             return None
-        remembered = json.loads(record)
-        stamp = files_stamp(Path(name) for name in remembered["files"])
-        return stamp if stamp == remembered["stamp"] else None
+        try:
+            remembered = json.loads(record)
+            stamp = files_stamp(Path(name) for name in remembered["files"])
+            return stamp if stamp == remembered["stamp"] else None
+        except (ValueError, TypeError, KeyError):
+            return None
 
     def remember_schema(self, location: str, files: Sequence[Path]) -> str:
         stamp = files_stamp(files)

@@ -4,6 +4,7 @@ parallel), report, and exit 0, 1 or 2."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sys
 import time
@@ -197,6 +198,10 @@ def run_check(options: CheckOptions) -> NoReturn:
     statistics.seconds = time.perf_counter() - started
     if options.verbose:
         _report_statistics(plan, statistics)
+    from lint.cache import REFUSED
+
+    for refusal in REFUSED.values():
+        warn(refusal)
     if options.exit_zero and exit_code == EXIT_FINDINGS:
         exit_code = EXIT_OK
     sys.exit(exit_code)
@@ -500,6 +505,13 @@ def _with_excludes(plan: Plan, globs: Sequence[str], cwd: Path) -> ConfigFor:
     projects = plan.projects
     if not globs:
         return projects.for_folder if projects is not None else lambda _: plan.config
+    from lint.globs import GlobError, compile_glob
+
+    for glob in globs:
+        try:
+            compile_glob(glob)
+        except GlobError as error:
+            fail(f"--exclude {error}")
     extra = tuple((cwd.resolve(), glob) for glob in globs)
     widened: dict[tuple[Path, ...], Config] = {}
 
@@ -660,6 +672,8 @@ def _fingerprint(plan: Plan, path: Path) -> str:
     if fingerprint is None:
         # Every registered rule id: unknown-rule's findings depend on which rules exist.
         extra = [",".join(sorted(plan.rules))]
+        # [limits] change what is read and how deep: a new limit is a new result.
+        extra.append(json.dumps(dict(plan.config_for(path).limits), sort_keys=True, default=str))
         prose = plan.prose_for(path)
         if prose is not None and any(PROSE_GROUP in plan.rules[rule.id].groups for rule in active):
             from lint.prose_engines import engine_version

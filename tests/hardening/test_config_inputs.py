@@ -1,0 +1,65 @@
+"""Hostile configs: a glob that is no pattern, a glob that would backtrack for ever, a word list
+that never ends, and a config above the repository that would take it over."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from lint.globs import GlobError, compile_glob, matches
+
+GOOD = "# Good\n\n## Empty\n\n## Full\n\nText.\n"
+
+
+def _check(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "lint", "check", "--no-cache", *args]
+    return subprocess.run(
+        command, cwd=folder, capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+@pytest.mark.parametrize("where", ["config", "option"])
+def test_a_glob_that_is_no_pattern_is_one_error(tmp_path: Path, where: str) -> None:
+    (tmp_path / "good.md").write_text(GOOD, "utf-8")
+    if where == "config":
+        (tmp_path / "contentlint.toml").write_text('exclude = ["[z-a].md"]\n', "utf-8")
+        outcome = _check(tmp_path, "--no-prose")
+    else:
+        outcome = _check(tmp_path, "--no-prose", "--exclude", "[z-a].md")
+    assert outcome.returncode == 2, outcome.stderr
+    lines = outcome.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "[z-a].md" in lines[0]
+    with pytest.raises(GlobError):
+        compile_glob("[z-a].md")
+
+
+def test_globs_of_many_stars_match_long_names_in_linear_time() -> None:
+    name = "a-" * 5000 + "b"
+    started = time.perf_counter()
+    assert not matches(name, ("*-*-*-*-*-*-*-*.txt",))
+    assert matches(name + ".txt", ("*-*-*-*-*-*-*-*.txt",))
+    assert time.perf_counter() - started < 1.0
+    assert matches("x-y-z.md", ("*-*-*.md",)) and not matches("x-y.md", ("*-*-*.md",))
+    assert matches("ababab", ("*ab*ab",)) and matches("docs/a-b.md", ("docs/*-*.md",))
+
+
+def test_a_vocabulary_that_is_a_device_is_one_error(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_text(GOOD, "utf-8")
+    (tmp_path / "contentlint.toml").write_text('[prose]\nvocabulary = "/dev/zero"\n', "utf-8")
+    outcome = _check(tmp_path)
+    assert outcome.returncode == 2, outcome.stderr
+    assert "character device" in outcome.stderr and "Traceback" not in outcome.stderr
+
+
+def test_a_config_above_the_repository_does_not_take_it_over(tmp_path: Path) -> None:
+    (tmp_path / "contentlint.toml").write_text('exclude = ["**"]\n', "utf-8")
+    repository = tmp_path / "repository"
+    (repository / ".git").mkdir(parents=True)
+    (repository / "good.md").write_text(GOOD, "utf-8")
+    outcome = _check(repository, "--no-prose", "--format", "concise")
+    assert outcome.returncode == 1, outcome.stdout + outcome.stderr
+    assert "good.md:3:1: warning [empty-section]" in outcome.stdout
