@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -237,8 +238,23 @@ def _validate_config(
         raise fail(problem.path, message)
     _check_rule_tables(data, rules, fail)
     _check_dialects(data, fail)
+    _check_numbers(data, (), fail)
     base = path.parent.resolve()
     return _config_from_data(data, base, (path,))
+
+
+def _check_numbers(value: Any, json_path: tuple[str | int, ...], fail: Any) -> None:
+    """TOML allows ``nan`` and ``inf``, which every comparison of a limit lets through (so
+    ``pattern-seconds = nan`` would turn the time limit off): no setting takes one."""
+    if isinstance(value, float) and not math.isfinite(value):
+        name = ".".join(str(part) for part in json_path)
+        raise fail(json_path, f"{name}: {value} is not a number a setting can take")
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            _check_numbers(item, (*json_path, key), fail)
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            _check_numbers(item, (*json_path, position), fail)
 
 
 def _check_dialects(data: Mapping[str, Any], fail: Any) -> None:

@@ -143,12 +143,22 @@ def _delimited(
     body_start = index.line_start(index.position(close.start())[0] + 1)
     block = Span(0, close.end())
     content = text[content_span.start : content_span.end]
+    if kind == "yaml" and _thematic_breaks(content):
+        return None, 0
     first_line = index.position(content_start)[0]
     if kind == "yaml":
         parsed = _parse_yaml(content, index, first_line)
     else:
         parsed = _parse_toml(content, index, first_line)
     return _front_matter(kind, block, content_span, *parsed), body_start
+
+
+def _thematic_breaks(content: str) -> bool:
+    """Whether two ``---`` lines hold Markdown, not YAML: as Pandoc has it, front matter's
+    opening line is not followed by a blank line; and no line between reads as a key."""
+    if not content.strip() or content.lstrip(" \t")[:1] not in ("\n", "\r"):
+        return False
+    return not any(_YAML_KEY_LINE.match(line) for line in content.splitlines())
 
 
 def _json_block(text: str, index: LineIndex) -> tuple[FrontMatter | None, int]:

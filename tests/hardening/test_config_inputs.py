@@ -63,3 +63,12 @@ def test_a_config_above_the_repository_does_not_take_it_over(tmp_path: Path) -> 
     outcome = _check(repository, "--no-prose", "--format", "concise")
     assert outcome.returncode == 1, outcome.stdout + outcome.stderr
     assert "good.md:3:1: warning [empty-section]" in outcome.stdout
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_a_limit_that_is_not_a_finite_number_is_one_error(tmp_path: Path, value: str) -> None:
+    (tmp_path / "good.md").write_text(GOOD, "utf-8")
+    (tmp_path / "contentlint.toml").write_text(f"[limits]\npattern-seconds = {value}\n", "utf-8")
+    outcome = _check(tmp_path, "--no-prose")
+    assert outcome.returncode == 2, outcome.stderr
+    assert outcome.stderr.startswith("error: ") and "contentlint.toml:2:" in outcome.stderr

@@ -424,3 +424,19 @@ def test_hostile_front_matter_is_a_problem_at_its_line(text: str, fragment: str,
 def test_a_deep_json_list_inside_a_string_is_not_nesting() -> None:
     text = '{\n"a": "' + "[" * 5000 + '"\n}\n\nText.\n'
     assert front_matter_of(text).problems == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "is_front_matter"),
+    [
+        ("---\n\nA paragraph between two breaks.\n\n---\n\n# Title\n", False),
+        ("---\n\ntitle: A blank line first, then a key\n---\n", True),
+        ("---\ntitle: Usual\n---\n", True),
+        ("---\n---\n\nEmpty front matter.\n", True),
+    ],
+)
+def test_a_thematic_break_on_line_one_is_not_front_matter(text: str, is_front_matter: bool) -> None:
+    front_matter, body_start = find_front_matter(text, LineIndex(text))
+    assert (front_matter is not None) == is_front_matter
+    if not is_front_matter:
+        assert body_start == 0
