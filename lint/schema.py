@@ -22,6 +22,7 @@ import yaml
 from jsonschema.exceptions import ValidationError
 from jsonschema.protocols import Validator
 
+from lint.schema_patterns import TIMED_OUT
 from lint.schema_repairs import Repair, repair
 from lint.suggest import closest, did_you_mean
 
@@ -220,9 +221,18 @@ def compile_schema(schema: Any, base_uri: str, name: str) -> Validator:
     # Up to draft-07 an "$id" beside "$ref" is ignored, so a root "$ref" would resolve against
     # nothing; the resolver starts from the schema's own location instead.
     resolver = registry.resolver(base_uri=base_uri).in_subresource(resource)
-    return validator_class(  # type: ignore[no-any-return]
+    bounded = _with_bounded_patterns(validator_class)
+    return bounded(  # type: ignore[no-any-return]
         schema, registry=registry, format_checker=_format_checker(), _resolver=resolver
     )
+
+
+@lru_cache(maxsize=8)
+def _with_bounded_patterns(validator_class: Any) -> Any:
+    """``validator_class`` whose regular expressions run with a time limit."""
+    from lint.schema_patterns import KEYWORDS
+
+    return jsonschema.validators.extend(validator_class, KEYWORDS)  # type: ignore[no-untyped-call]
 
 
 def _check_references(
@@ -320,16 +330,23 @@ def _quoted_name(message: str, suffix: str) -> str:
         return literal.strip("'\"")
 
 
+def _matches_any(patterns: Sequence[str], key: str) -> bool:
+    from lint.schema_patterns import SchemaPatternTimeout, search
+
+    try:
+        return any(search(pattern, key) for pattern in patterns)
+    except SchemaPatternTimeout:
+        return True  # the validator said so already: not also an unknown key
+
+
 def _unknown_keys(error: ValidationError, path: JsonPath) -> list[SchemaProblem]:
     schema = error.schema if isinstance(error.schema, Mapping) else {}
     known = list(schema.get("properties", {}))
     patterns = list(schema.get("patternProperties", {}))
     instance: Any = error.instance
-    unknown = [
-        key
-        for key in instance
-        if key not in known and not any(re.search(pattern, key) for pattern in patterns)
-    ]
+    if error.message.startswith(TIMED_OUT):
+        return [SchemaProblem(path, "value" if path else "block", error.message)]
+    unknown = [key for key in instance if key not in known and not _matches_any(patterns, key)]
     if not unknown:
         return [SchemaProblem(path, "value" if path else "block", _sentence(error, path))]
     problems = []

@@ -72,3 +72,23 @@ def test_a_limit_that_is_not_a_finite_number_is_one_error(tmp_path: Path, value:
     outcome = _check(tmp_path, "--no-prose")
     assert outcome.returncode == 2, outcome.stderr
     assert outcome.stderr.startswith("error: ") and "contentlint.toml:2:" in outcome.stderr
+
+
+def test_a_backtracking_schema_pattern_is_stopped_and_said(tmp_path: Path) -> None:
+    schema = (
+        '{"type": "object", "properties": {"slug": {"pattern": "^(a|a)*$"}},'
+        ' "patternProperties": {"^(b|b)*$": {}}, "additionalProperties": false}'
+    )
+    (tmp_path / "post.schema.json").write_text(schema, "utf-8")
+    (tmp_path / "contentlint.toml").write_text("[limits]\npattern-seconds = 0.2\n", "utf-8")
+    slug = "a" * 40 + "!"
+    (tmp_path / "post.md").write_text(f"---\nslug: {slug}\n---\n\n# Post\n\nText.\n", "utf-8")
+    (tmp_path / "other.md").write_text(f"---\n{'b' * 40}!: 1\n---\n\n# Post\n\nText.\n", "utf-8")
+    started = time.perf_counter()
+    outcome = _check(tmp_path, "--no-prose", "--schema", "post.schema.json", "--format", "concise")
+    assert time.perf_counter() - started < 20
+    assert outcome.returncode == 1, outcome.stderr
+    lines = [line for line in outcome.stdout.splitlines() if "frontmatter-schema" in line]
+    assert any(line.startswith("post.md:2:7:") for line in lines)  # checked or stopped
+    timed_out = [line for line in lines if "took more than 0.2 s" in line]
+    assert len(timed_out) == 1 and timed_out[0].startswith("other.md:")
