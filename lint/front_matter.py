@@ -210,7 +210,7 @@ def _parse_yaml(content: str, index: LineIndex, first_line: int) -> Parsed:
     try:
         root = yaml.compose(content, Loader=SafeLoader)
         # Only an alias can make the data bigger than the text; no anchor, no alias.
-        too_large = root is not None and "&" in content and _expanded_size(root) > _max_values()
+        too_large = root is not None and "&" in content and expanded_size(root) > max_values()
     except yaml.MarkedYAMLError as error:
         return None, (_yaml_problem(error, index, first_line),), no_locations
     except yaml.YAMLError as error:
@@ -230,7 +230,7 @@ def _parse_yaml(content: str, index: LineIndex, first_line: int) -> Parsed:
 
     if too_large:
         message = (
-            f"the front matter expands to more than {_max_values():,} values through "
+            f"the front matter expands to more than {max_values():,} values through "
             "YAML aliases; it was not read"
         )
         return None, (Problem(span_of(root), message),), no_locations
@@ -278,16 +278,16 @@ def _yaml_problem(error: yaml.MarkedYAMLError, index: LineIndex, first_line: int
     return Problem(point, f"invalid YAML: {reason}")
 
 
-def _max_values() -> int:
+def max_values() -> int:
     from lint.limits import current
 
     return current().max_yaml_values
 
 
-def _expanded_size(root: yaml.Node) -> int:
+def expanded_size(root: yaml.Node) -> int:
     """How many values ``root`` stands for once every alias is expanded (memoised per node)."""
     sizes: dict[int, int] = {}
-    limit = _max_values()
+    limit = max_values()
 
     def size(node: yaml.Node) -> int:
         known = sizes.get(id(node))

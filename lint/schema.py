@@ -109,19 +109,40 @@ def schema_files(location: str) -> tuple[Path, ...]:
     return _FILES_OF.get(location, ())
 
 
+#: A schema file larger than this is not read.
+MAX_SCHEMA_BYTES = 10 * 1024 * 1024
+
+
+def _yaml_schema(path: Path, text: str) -> Any:
+    """A YAML schema's data; aliases may not expand it past ``max-yaml-values``."""
+    from lint.front_matter import expanded_size, max_values
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        if root is not None and "&" in text and expanded_size(root) > max_values():
+            raise SchemaLoadError(
+                f"schema file {path} expands to more than {max_values():,} values through "
+                "YAML aliases; it was not used"
+            )
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise SchemaLoadError(f"schema file {path} is not valid YAML: {error}") from None
+
+
 def _read_schema_file(path: Path) -> Any:
     _READING.append(path)
+    from lint.reading import ReadRefused, read_document
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_document(path, MAX_SCHEMA_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         raise SchemaLoadError(f"schema file {path} does not exist") from None
+    except ReadRefused as refused:
+        raise SchemaLoadError(f"schema file {path}: {refused}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise SchemaLoadError(f"schema file {path} cannot be read: {error}") from None
     if path.suffix.lower() in {".yaml", ".yml"}:
-        try:
-            return yaml.safe_load(text)
-        except yaml.YAMLError as error:
-            raise SchemaLoadError(f"schema file {path} is not valid YAML: {error}") from None
+        return _yaml_schema(path, text)
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
@@ -183,8 +204,11 @@ def load_validator(location: str) -> Validator:
     else:
         path = Path(location).resolve()
     _READING.clear()
-    schema = _read_schema_file(path)
-    validator = compile_schema(schema, path.as_uri(), str(path))
+    try:
+        schema = _read_schema_file(path)
+        validator = compile_schema(schema, path.as_uri(), str(path))
+    except RecursionError:
+        raise SchemaLoadError(f"schema {path} nests too deeply to be used") from None
     _FILES_OF[location] = tuple(_READING)
     return validator
 

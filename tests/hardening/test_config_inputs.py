@@ -3,6 +3,7 @@ that never ends, and a config above the repository that would take it over."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -92,3 +93,35 @@ def test_a_backtracking_schema_pattern_is_stopped_and_said(tmp_path: Path) -> No
     assert any(line.startswith("post.md:2:7:") for line in lines)  # checked or stopped
     timed_out = [line for line in lines if "took more than 0.2 s" in line]
     assert len(timed_out) == 1 and timed_out[0].startswith("other.md:")
+
+
+def _alias_bomb_schema() -> str:
+    lines = ["type: object", "definitions:", "  a: &a {enum: [x, x, x, x, x, x, x, x, x]}"]
+    for level in range(8):
+        name, previous = chr(98 + level), chr(97 + level)
+        lines.append(f"  {name}: &{name} {{allOf: [{', '.join(['*' + previous] * 9)}]}}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("case", ["device", "fifo-ref", "alias-bomb", "deep"])
+def test_a_hostile_schema_is_one_error(tmp_path: Path, case: str) -> None:
+    (tmp_path / "post.md").write_text("---\ntitle: T\n---\n\n# T\n\nText.\n", "utf-8")
+    schema = "post.schema.json"
+    if case == "device":
+        schema = "/dev/zero"
+    elif case == "fifo-ref":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes here")
+        os.mkfifo(tmp_path / "part.json")
+        (tmp_path / schema).write_text('{"$ref": "part.json"}', "utf-8")
+    elif case == "alias-bomb":
+        schema = "post.schema.yaml"
+        (tmp_path / schema).write_text(_alias_bomb_schema(), "utf-8")
+    else:
+        (tmp_path / schema).write_text('{"items": ' * 3000 + "{}" + "}" * 3000, "utf-8")
+    started = time.perf_counter()
+    outcome = _check(tmp_path, "--no-prose", "--schema", schema)
+    assert time.perf_counter() - started < 20
+    assert outcome.returncode == 2, outcome.stdout + outcome.stderr
+    lines = outcome.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), outcome.stderr
