@@ -118,8 +118,9 @@ def test_the_json_example_has_exactly_the_keys_the_tool_writes(
 def test_the_first_command_prints_the_summary_the_readme_shows(contentlint: RunCli) -> None:
     outcome = contentlint("check", "examples/", cwd=REPOSITORY)
     assert outcome.code == 1, outcome.output
-    summary = next(line for line in outcome.stdout.splitlines() if line.startswith("Found "))
-    assert summary in README
+    lines = outcome.stdout.splitlines()
+    start = next(index for index, line in enumerate(lines) if line.startswith("Found "))
+    assert "\n".join(lines[start:]) + "\n```" in README  # the summary, exactly as shown
     shown = re.findall(r"^(examples/\S+: \w+ \[[\w-]+\] .+)$", README, flags=re.MULTILINE)
     assert shown and all(line in outcome.stdout for line in shown)
 
