@@ -217,7 +217,8 @@ def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
                 suppressions = None if found.empty else found
         except EngineUnavailable:
             raise  # the prose engine cannot run at all: one message for the run, not per file
-        except Exception as error:  # noqa: BLE001 - a crashing rule must not stop the run
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - a crashing rule (even one
+            # that calls sys.exit) must not stop the run
             report.crashed = True
             message = f'rule "{active.id}" crashed on this file: {type(error).__name__}: {error}'
             report.diagnostics.append(

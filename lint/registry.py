@@ -43,7 +43,8 @@ def _load_group(group: str) -> tuple[list[tuple[EntryPoint, Any]], list[str]]:
         seen.add((entry.name, entry.value))
         try:
             loaded.append((entry, entry.load()))
-        except Exception as error:  # noqa: BLE001 - any import failure of a plugin is reported
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - any failure of a plugin
+            # to import (sys.exit at import included) is reported
             failures.append(
                 f"plugin '{entry.name}' from {_origin(entry)} failed to load and was skipped: "
                 f"{type(error).__name__}: {error}"
@@ -86,7 +87,8 @@ def load_reporter(name: str) -> Loaded:
     for entry in entry_points(group=REPORTERS_GROUP, name=name):
         try:
             result.items.setdefault(entry.name, entry.load())
-        except Exception as error:  # noqa: BLE001 - any import failure of a plugin is reported
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - any failure of a plugin
+            # to import (sys.exit at import included) is reported
             result.failures.append(
                 f"output format '{name}' from {_origin(entry)} failed to load: "
                 f"{type(error).__name__}: {error}"

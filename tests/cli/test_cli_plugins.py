@@ -134,8 +134,9 @@ def test_plugin_rule_is_selected_configured_and_explained_like_a_built_in(
         "import a_module_that_is_not_installed\n",
         'raise ImportError("brokenplugin needs libbroken")\n',
         "this is not python\n",
+        "import sys\nsys.exit(0)\n",
     ],
-    ids=["missing-import", "raises-import-error", "syntax-error"],
+    ids=["missing-import", "raises-import-error", "syntax-error", "exits-at-import"],
 )
 def test_a_plugin_that_fails_to_load_is_reported_once_and_skipped(
     contentlint: RunCli, write: WriteFiles, plugins: Path, source: str
@@ -200,13 +201,17 @@ def test_two_plugins_with_the_same_rule_id(
         assert "myplugin" in message and "otherplugin" in message
 
 
+@pytest.mark.parametrize(
+    "crash", ['raise ValueError("the plugin tripped")', 'sys.exit("the plugin tripped")']
+)
 def test_a_crashing_plugin_rule_is_an_internal_error_not_a_traceback(
-    contentlint: RunCli, write: WriteFiles, plugins: Path
+    contentlint: RunCli, write: WriteFiles, plugins: Path, crash: str
 ) -> None:
-    source = (
+    """Even a rule that calls sys.exit (0 would make the run pass silently) is a crash."""
+    source = "import sys\n" + (
         NO_FOO.format(name="Crashy")
         .replace('"no-foo"', '"crashy"')
-        .replace('start = doc.text.find("foo")', 'raise ValueError("the plugin tripped")')
+        .replace('start = doc.text.find("foo")', crash)
     )
     make_plugin(plugins, "crashplugin", "crashplugin", source, "crashy = crashplugin:Crashy\n")
     write({"a.md": DOCUMENT, "b.md": DOCUMENT})
