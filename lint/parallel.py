@@ -6,6 +6,7 @@ import collections
 import gc
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,12 @@ PARALLEL_MIN_FILES = 256
 #: Files are sent to workers in chunks of up to this many, to keep the traffic low.
 CHUNK_FILES = 16
 _PLAN: Plan | None = None
+#: Signals that end a run (besides Ctrl-C's SIGINT): the main process stops its workers.
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+#: prctl's option to be sent a signal when the parent process dies (linux/prctl.h).
+PR_SET_PDEATHSIG = 1
 
 
 def default_jobs() -> int:
@@ -39,7 +46,24 @@ def _start_worker(plan: Plan) -> None:
     global _PLAN
     _PLAN = plan
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    for stop in STOP_SIGNALS:  # not the parent's handlers: the default, to end at once
+        signal.signal(stop, signal.SIG_DFL)
+    _die_with_the_parent()
     tune_garbage_collector()
+
+
+def _die_with_the_parent() -> None:
+    """On Linux, ask the kernel to end this worker when the process that started it dies,
+    however it dies (kill -9 included), so no worker outlives a run holding its pipe."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
 
 
 def _check_in_worker(chunk: list[tuple[str, Path]]) -> list[FileReport]:
@@ -109,15 +133,28 @@ class Checker:
         executor = self._executor()
         self.processes = self._jobs
         size = max(1, min(CHUNK_FILES, count // (self._jobs * 8)))
-        window: collections.deque[tuple[list[str], Future[list[FileReport]]]] = collections.deque()
+        window: collections.deque[tuple[list[tuple[str, Path]], Future[list[FileReport]]]] = (
+            collections.deque()
+        )
         limit = self._jobs * 4
         for chunk in _chunks(items, size):
-            displays = [display for display, _ in chunk]
-            window.append((displays, executor.submit(_check_in_worker, chunk)))
+            window.append((chunk, self._submit(executor, chunk)))
             if len(window) >= limit:
                 yield from self._results(*window.popleft())
+            executor = self._executor()  # a fresh one if a dead worker broke the last
         while window:
             yield from self._results(*window.popleft())
+
+    def _submit(
+        self, executor: ProcessPoolExecutor, chunk: list[tuple[str, Path]]
+    ) -> Future[list[FileReport]]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return executor.submit(_check_in_worker, chunk)
+        except BrokenProcessPool:
+            self._discard_pool()
+            return self._executor().submit(_check_in_worker, chunk)
 
     def _start_shared_server(self) -> None:
         """A local LanguageTool server is started here, before the workers fork, so that they
@@ -130,18 +167,49 @@ class Checker:
 
             engine_for(prose)
 
-    @staticmethod
     def _results(
-        displays: list[str], future: Future[list[FileReport]]
+        self, chunk: list[tuple[str, Path]], future: Future[list[FileReport]]
     ) -> Iterator[Callable[[], FileReport]]:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             reports = future.result()
-        except Exception as error:  # noqa: BLE001 - a broken pool too: these files' internal error
-            reports = [_worker_failed(display, error) for display in displays]
+        except Exception as error:  # noqa: BLE001 - a worker died (OOM killer?) or the pool broke
+            if isinstance(error, BrokenProcessPool):
+                self._discard_pool()  # every worker of a broken pool is gone: start afresh
+            reports = self._retry(chunk)
         for report in reports:
             yield _ready(report)
 
-    def close(self, cancel: bool = False) -> None:
+    def _retry(self, chunk: list[tuple[str, Path]]) -> list[FileReport]:
+        """The files of a chunk whose worker died, each checked once more in a fresh worker:
+        the one that kills its worker again is that file's internal error, alone."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        reports = []
+        for item in chunk:
+            try:
+                reports.extend(self._executor().submit(_check_in_worker, [item]).result())
+            except BrokenProcessPool as error:
+                self._discard_pool()
+                reports.append(_worker_failed(item[0], error))
+            except Exception as error:  # noqa: BLE001 - this file's internal error
+                reports.append(_worker_failed(item[0], error))
+        return reports
+
+    def _discard_pool(self) -> None:
         pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=not cancel, cancel_futures=cancel)
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def close(self, cancel: bool = False) -> None:
+        """Wait for the workers to finish, or with ``cancel`` end them now."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if cancel:
+            # The pool keeps its processes in a private mapping; ending them is what makes
+            # an interrupted run stop at once rather than after each worker's chunk.
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+        pool.shutdown(wait=not cancel, cancel_futures=cancel)

@@ -183,13 +183,16 @@ def run_check(options: CheckOptions) -> NoReturn:
     jobs = options.jobs or default_jobs()
     started = time.perf_counter()
     statistics = RunStatistics(jobs=jobs)
+    _stop_on_signals()
     try:
         exit_code = _run(plan, options, reporter, cwd, threshold, jobs, statistics, cache, actions)
     except EngineUnavailable as error:
         fail(f"prose checking stopped: {error} (--no-prose skips it)")
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interruption:
         click.echo("contentlint: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(
+            128 + interruption.signum if isinstance(interruption, Stopped) else EXIT_INTERRUPTED
+        )
     finally:
         if cache is not None:
             cache.close()
@@ -205,6 +208,27 @@ def run_check(options: CheckOptions) -> NoReturn:
     if options.exit_zero and exit_code == EXIT_FINDINGS:
         exit_code = EXIT_OK
     sys.exit(exit_code)
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: handled as Ctrl-C is (workers ended, nothing half-written), and the
+    run exits 128 + the signal's number, as a process ended by it would."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on_signals() -> None:
+    import signal
+
+    from lint.parallel import STOP_SIGNALS
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    for stop_signal in STOP_SIGNALS:
+        signal.signal(stop_signal, stop)
 
 
 def _output(output_file: Path | None) -> TextIO:
