@@ -142,7 +142,17 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+def _tolerant_streams() -> None:
+    """A file name that is not UTF-8 (a byte Python keeps as a lone surrogate) is written as
+    an escape (``caf\\udce9.md``), never a traceback, whatever the streams' encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def run_check(options: CheckOptions) -> NoReturn:
+    _tolerant_streams()
     rules = load_rule_classes()
     cwd = Path.cwd()
     projects = Projects(rules, cwd, options.config_file, remember=not options.no_cache)
@@ -236,7 +246,7 @@ def _output(output_file: Path | None) -> TextIO:
     if output_file is None:
         return sys.stdout
     try:
-        return output_file.open("w", encoding="utf-8")
+        return output_file.open("w", encoding="utf-8", errors="backslashreplace")
     except OSError as error:
         fail(f"cannot write the report to {output_file}: {error.strerror or error}")
 

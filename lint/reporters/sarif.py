@@ -48,8 +48,11 @@ def artifact_location(path: str, root: Path, cwd: Path | None = None) -> dict[st
     try:
         relative = absolute.relative_to(_absolute(root))
     except ValueError:
-        return {"uri": absolute.as_uri()}
-    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+        if os.name == "nt":
+            return {"uri": absolute.as_uri()}
+        return {"uri": "file://" + quote(os.fsencode(absolute.as_posix()), safe="/")}
+    # os.fsencode: a name that is not UTF-8 is percent-encoded from its own bytes.
+    return {"uri": quote(os.fsencode(relative.as_posix()), safe="/"), "uriBaseId": SRCROOT}
 
 
 class SarifReporter(Reporter):
