@@ -279,12 +279,21 @@ reject = []                                      # words not to use
 @main.command()
 def init() -> None:
     """Write a starter contentlint.toml in the current folder (never over an existing one)."""
+    import os
+
     from lint.run import fail
 
     target = Path.cwd() / "contentlint.toml"
-    if target.exists():
-        fail(f"{target} already exists; edit it, or remove it first")
-    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    if target.exists() or target.is_symlink():
+        fail(f"{target} already exists (or is a link); edit it, or remove it first")
+    # Created, never opened through a link planted in between: O_EXCL and O_NOFOLLOW.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(target, flags, 0o644)
+    except OSError as error:
+        fail(f"cannot write {target}: {error.strerror or error}")
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(STARTER_CONFIG)
     click.echo(f"wrote {target}")
 
 
