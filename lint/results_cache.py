@@ -23,18 +23,25 @@ from lint.rule import Rule
 RESULTS_PROTOCOL = "3"
 
 
+#: Each module file's content hash, read once per process.
+_MODULE_HASHES: dict[str, str] = {}
+
+
 def _module_stamp(rule: type[Any]) -> str:
-    """Where a rule's (or dialect's) code lives and its size and modification time: an
-    edited or upgraded plugin gets new keys."""
+    """Where a rule's (or dialect's) code lives and a hash of its bytes: an edited or upgraded
+    plugin gets new keys, even one edited within a second that keeps its size."""
     module = sys.modules.get(rule.__module__)
     file: str | None = getattr(module, "__file__", None)
     if not file:
         return rule.__module__
-    try:
-        stat = Path(file).stat()
-    except OSError:
-        return file
-    return f"{file}:{stat.st_size}:{stat.st_mtime_ns}"
+    known = _MODULE_HASHES.get(file)
+    if known is None:
+        try:
+            known = hashlib.sha256(Path(file).read_bytes()).hexdigest()
+        except OSError:
+            known = "unreadable"
+        _MODULE_HASHES[file] = known
+    return f"{file}:{known}"
 
 
 def _jsonable(value: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -240,3 +241,20 @@ def test_installing_a_plugin_resolves_cached_unknown_rule_warnings(
     make_plugin(folder, "myplugin", "myplugin", source, "no-foo = myplugin:NoFoo\n")
     after = _run(contentlint, folder, "check", "--no-prose", "--format", "json")
     assert after.code == 0, after.output
+
+
+def test_a_plugin_edit_that_keeps_size_and_time_is_not_served_stale(
+    contentlint: RunCli, write: WriteFiles, plugins: Path
+) -> None:
+    write({"notes.md": DOCUMENT})
+    before = _run(contentlint, plugins, "check", "--format", "json")
+    assert "write something better than foo" in before.stdout
+    module = plugins / "myplugin.py"
+    times = module.stat()
+    source = module.read_text("utf-8")
+    edited = source.replace("write something better than foo", "WRITE SOMETHING BETTER THAN FOO")
+    assert len(edited) == len(source)
+    module.write_text(edited, "utf-8")
+    os.utime(module, ns=(times.st_atime_ns, times.st_mtime_ns))
+    after = _run(contentlint, plugins, "check", "--format", "json")
+    assert "WRITE SOMETHING BETTER THAN FOO" in after.stdout
