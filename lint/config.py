@@ -191,12 +191,29 @@ def _check_globs(path: Path, config: Config) -> Config:
     return config
 
 
+def _check_cache_dir(path: Path, data: Mapping[str, Any]) -> None:
+    """A relative ``cache-dir`` stays inside the project; outside it takes an absolute path, so
+    that a config cannot aim writes at ``../../somewhere`` by accident or by design."""
+    table = data.get("tool", {}).get("contentlint", {}) if path.name == "pyproject.toml" else data
+    value = table.get("cache-dir") if isinstance(table, Mapping) else None
+    if not isinstance(value, str) or Path(value).is_absolute():
+        return
+    base = path.parent.resolve()
+    target = (base / value).resolve()
+    if target != base and base not in target.parents:
+        raise ConfigError(
+            f'{path}: cache-dir "{value}" leads out of the project; give an absolute path '
+            "to keep the cache elsewhere"
+        )
+
+
 def read_config_file(path: Path, rules: Mapping[str, type[Rule]], remember: bool = False) -> Config:
     """Read and validate one config file; raises ConfigError naming the file, line and key.
 
     With ``remember``, a file that validated before with the same text, tool and rules is
     not validated again (so most runs never import jsonschema)."""
     data, text = _read_toml(path)
+    _check_cache_dir(path, data)
     memo = _memo(path, data) if remember else None
     key = _validated_key(path, text, rules) if memo is not None else ""
     if memo is not None and memo.get_many([key]):

@@ -61,3 +61,10 @@ def test_a_new_cache_folder_is_tagged_and_used_again(tmp_path: Path) -> None:
     again = _check(project)
     assert "1 from the cache" in again.stderr, again.stderr
     assert "was not used" not in again.stderr
+
+
+def test_a_relative_cache_dir_that_leaves_the_project_is_an_error(tmp_path: Path) -> None:
+    outcome = _check(_project(tmp_path, 'cache-dir = "../elsewhere"\n'))
+    assert outcome.returncode == 2, outcome.stderr
+    assert "leads out of the project" in outcome.stderr
+    assert not (tmp_path / "elsewhere").exists()
