@@ -9,7 +9,9 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
@@ -39,13 +41,41 @@ _SEVERITIES = {
 }
 
 
+#: What structure_message returns for a request it already answered with an error.
+_ANSWERED = object()
+
+
+class _AnsweringProtocol(LanguageServerProtocol):
+    """pygls' protocol, but every request gets an answer, as JSON-RPC and LSP require: one
+    whose params do not fit the method gets InvalidParams (pygls only logs it, and the client
+    waits for ever), and one after ``shutdown`` gets InvalidRequest (pygls drops it)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        request = isinstance(data, dict) and "id" in data and "method" in data
+        if request and self._shutdown and data["method"] != types.EXIT:
+            refused = JsonRpcInvalidRequest("the server is shutting down: only exit is accepted")
+            self._send_response(data["id"], error=refused.to_response_error())
+            return _ANSWERED
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if request:
+                self._send_response(data["id"], error=error.to_response_error())
+                return _ANSWERED
+            raise
+
+    def handle_message(self, message: Any) -> None:
+        if message is not _ANSWERED:
+            super().handle_message(message)
+
+
 class ContentlintServer(LanguageServer):
     """Keeps one plan (rules, each project's config, loaded schemas, prose settings) warm and
     checks documents as they change; a change to a config, schema or vocabulary file (saved
     in the editor, or reported by the client's file watcher) reloads it all."""
 
     def __init__(self) -> None:
-        super().__init__("contentlint", __version__)
+        super().__init__("contentlint", __version__, protocol_cls=_AnsweringProtocol)
         self._plan: Plan | None = None
         self._pending: dict[str, asyncio.Task[None]] = {}
         #: The schema and vocabulary files the loaded configs use (config files are known by
