@@ -1,4 +1,5 @@
-"""A damaged cache entry is a miss, never an error or a wrong answer."""
+"""A damaged cache entry is a miss, never an error or a wrong answer; a change of [limits]
+is a new result, not a stale one."""
 
 from __future__ import annotations
 
@@ -50,3 +51,14 @@ def test_a_damaged_entry_is_a_miss(tmp_path: Path, name: str, how: str) -> None:
     assert again.returncode == first.returncode, again.stderr
     assert "Traceback" not in again.stderr and "internal-error" not in again.stdout
     assert json.loads(again.stdout) == json.loads(first.stdout)
+
+
+def test_a_limits_change_is_a_new_result_not_a_stale_one(tmp_path: Path) -> None:
+    folder, cache = tmp_path / "site", tmp_path / "cache"
+    folder.mkdir()
+    # An empty heading 25 quotes deep: past the default max-nesting (20) it is read as text.
+    (folder / "page.md").write_text("# Page\n\nText.\n\n" + "> " * 25 + "#\n", "utf-8")
+    assert json.loads(_check(folder, cache, "--no-prose").stdout) == []
+    (folder / "contentlint.toml").write_text("[limits]\nmax-nesting = 50\n", "utf-8")
+    deeper = json.loads(_check(folder, cache, "--no-prose").stdout)
+    assert [item["rule"] for item in deeper] == ["empty-heading"]
