@@ -39,11 +39,17 @@ SYSTEM_FOLDERS = frozenset(
 REFUSED: dict[Path, str] = {}
 
 
+#: Folders already claimed in this process: a run opens several caches in one folder.
+_CLAIMED: set[Path] = set()
+
+
 def claim_folder(folder: Path) -> bool:
     """Whether ``folder`` may hold contentlint's cache: not a system folder, not a link, and
     either new or empty (then tagged here, with a README and a .gitignore) or tagged as
     contentlint's (a README.txt of an earlier contentlint counts too). Why not: REFUSED."""
     folder = folder.absolute()
+    if folder in _CLAIMED:
+        return True
     reason = None
     if folder in SYSTEM_FOLDERS or folder == Path.home():
         reason = "it is a system folder"
@@ -65,6 +71,7 @@ def claim_folder(folder: Path) -> bool:
             (folder / ".gitignore").write_text("*\n", encoding="utf-8")
         except OSError:
             return False
+    _CLAIMED.add(folder)
     return True
 
 

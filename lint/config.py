@@ -87,14 +87,25 @@ class ActiveRule:
 # --- finding and reading ---------------------------------------------------------------------
 
 
-def find_project_config(start: Path) -> Path | None:
+def find_project_config(start: Path, memo: dict[str, Path | None] | None = None) -> Path | None:
     """The nearest contentlint.toml, .contentlint.toml or pyproject.toml with [tool.contentlint],
-    at ``start`` or above it, up to the root of its git repository."""
-    for folder in (start, *start.parents):
+    at ``start`` or above it, up to the root of its git repository. With ``memo`` (folder →
+    answer), each folder climbed through is remembered, so a walk asks each folder once."""
+    memo = {} if memo is None else memo
+    climbed: list[str] = []
+    found: Path | None = None
+    for folder in (start.absolute(), *start.absolute().parents):
+        key = str(folder)
+        if key in memo:
+            found = memo[key]
+            break
+        climbed.append(key)
         found = project_file_in(folder)
         if found is not None or is_repository_root(folder):
-            return found
-    return None
+            break  # a config outside the repository never governs it
+    for key in climbed:
+        memo[key] = found
+    return found
 
 
 def is_repository_root(folder: Path) -> bool:

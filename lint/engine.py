@@ -73,8 +73,11 @@ class Plan:
         return self.config if self.projects is None else self.projects.for_file(path)
 
     def add_project(self, config: Config, prose: ProseSettings | None) -> None:
-        """The ``[prose]`` settings of a project's config (the run's own are ``prose``)."""
+        """The ``[prose]`` settings of a project's config (for the run's own config, also
+        ``prose``)."""
         self._project_prose[config.sources] = prose
+        if config.sources == self.config.sources:
+            self.prose = prose
 
     def prose_for(self, path: Path) -> ProseSettings | None:
         return self._project_prose.get(self.config_for(path).sources, self.prose)

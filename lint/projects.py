@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from lint.config import Config, is_repository_root, merge, project_file_in, read_config_file
+from lint.config import Config, find_project_config, merge, read_config_file
 from lint.rule import Rule
 
 
@@ -62,20 +62,7 @@ class Projects:
 
     def project_file(self, folder: Path) -> Path | None:
         """The project file that governs ``folder`` (memoised for it and every folder above)."""
-        climbed: list[str] = []
-        found: Path | None = None
-        for current in (folder.absolute(), *folder.absolute().parents):
-            key = str(current)
-            if key in self._project_files:
-                found = self._project_files[key]
-                break
-            climbed.append(key)
-            found = project_file_in(current)
-            if found is not None or is_repository_root(current):
-                break  # a config outside the repository never governs it
-        for folder_text in climbed:
-            self._project_files[folder_text] = found
-        return found
+        return find_project_config(folder, self._project_files)
 
     def _read(self, project_file: Path | None) -> Config:
         if project_file is None:

@@ -33,13 +33,14 @@ def read_document(path: Path, limit: int) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     descriptor = os.open(path, flags)  # non-blocking: opening a FIFO does not wait for a writer
     try:
-        mode = os.fstat(descriptor).st_mode
+        status = os.fstat(descriptor)
+        mode = status.st_mode
         if stat.S_ISDIR(mode):
             raise ReadRefused("this is a folder, not a file")
         if not stat.S_ISREG(mode):
             kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
             raise ReadRefused(f"this is {kind}, not a regular file; it was not read")
-        if os.fstat(descriptor).st_size > limit:
+        if status.st_size > limit:
             raise too_big(limit)
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             return read_stream(handle, limit)

@@ -429,8 +429,6 @@ def _prepare_project(
         prose = prose_settings(config, use_cache=not options.no_cache)
     except ConfigError as error:
         fail(str(error))
-    if config.sources == plan.config.sources:
-        plan.prose = prose
     plan.add_project(config, prose)
     _check_prose_engine(plan, config, prose)
 

@@ -107,8 +107,6 @@ class ContentlintServer(LanguageServer):
             load_validator(location)
             self.watched.update(path.resolve() for path in schema_files(location))
         prose = prose_settings(config)
-        if config.sources == plan.config.sources:
-            plan.prose = prose
         plan.add_project(config, prose)
         vocabulary = config.prose.get("vocabulary")
         if vocabulary:
