@@ -5,7 +5,9 @@ Usage: python benchmarks/latency.py [POST]   (default: a generated post of about
 
 Prints medians: ``contentlint check POST`` as a new process without prose and with prose on a
 warm cache, and ``contentlint server``'s time from a didChange notification to the
-publishDiagnostics that answers it (debounce included).
+publishDiagnostics that answers it (debounce included); then the same for a page of a site of
+500 pages whose link, to another page's heading, is broken and mended by turns (the answer
+must say so each time: its link findings are up to date).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from _measure import child_environment, median_seconds
@@ -55,13 +58,29 @@ The page now loads in under a second, down from six.
 """
 
 
-async def server_latency(folder: Path, post: Path, runs: int) -> list[float]:
+#: An edit of the text for a version, and what the answer to it must say (None: anything).
+Edit = Callable[[str, int], tuple[str, Callable[[set[str]], bool] | None]]
+
+
+def _prose_edit(text: str, version: int) -> tuple[str, None]:
+    return (text.replace("six.", f"six ({version}).") if version % 2 else text + "\n"), None
+
+
+def _link_edit(text: str, version: int) -> tuple[str, Callable[[set[str]], bool]]:
+    broken = version % 2 == 1
+    fragment = "#the-heading-x" if broken else "#the-heading"
+    edited = text.replace("#the-heading-x", "#the-heading").replace("#the-heading", fragment)
+    return edited, (lambda codes: ("missing-anchor" in codes) == broken)
+
+
+async def server_latency(folder: Path, post: Path, runs: int, edit: Edit) -> list[float]:
     client = LanguageClient("benchmark", "1")
-    arrived: asyncio.Queue[tuple[int | None, float]] = asyncio.Queue()
+    arrived: asyncio.Queue[tuple[int | None, float, set[str]]] = asyncio.Queue()
 
     @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)  # type: ignore[untyped-decorator]
     def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
-        arrived.put_nowait((params.version, time.perf_counter()))
+        codes = {str(diagnostic.code) for diagnostic in params.diagnostics}
+        arrived.put_nowait((params.version, time.perf_counter(), codes))
 
     await client.start_io(
         sys.executable, "-m", "lint", "server", cwd=str(folder), env=child_environment()
@@ -78,7 +97,7 @@ async def server_latency(folder: Path, post: Path, runs: int) -> list[float]:
     await asyncio.wait_for(arrived.get(), 60)
     latencies = []
     for version in range(2, runs + 2):
-        text = text.replace("six.", f"six ({version}).") if version % 2 else text + "\n"
+        text, expect = edit(text, version)
         sent = time.perf_counter()
         client.text_document_did_change(
             types.DidChangeTextDocumentParams(
@@ -87,8 +106,10 @@ async def server_latency(folder: Path, post: Path, runs: int) -> list[float]:
             )
         )
         while True:
-            got, at = await asyncio.wait_for(arrived.get(), 60)
+            got, at, codes = await asyncio.wait_for(arrived.get(), 60)
             if got == version:
+                if expect is not None and not expect(codes):
+                    raise SystemExit(f"version {version}: the answer missed the change: {codes}")
                 latencies.append(at - sent)
                 break
     await client.shutdown_async(None)
@@ -111,11 +132,36 @@ def main() -> None:
         warm_prose = median_seconds([*contentlint, "post.md"], RUNS, cwd=folder)
         print(f"contentlint check post.md, no prose:          {no_prose * 1000:6.0f} ms")
         print(f"contentlint check post.md, prose, warm cache: {warm_prose * 1000:6.0f} ms")
-        latencies = asyncio.run(server_latency(folder, post, RUNS))
+        latencies = asyncio.run(server_latency(folder, post, RUNS, _prose_edit))
         print(
             f"contentlint server, change to diagnostics:    "
             f"{statistics.median(latencies) * 1000:6.0f} ms (median of {RUNS}, with prose)"
         )
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        page = _site(folder, 500)
+        latencies = asyncio.run(server_latency(folder, page, RUNS, _link_edit))
+        print(
+            f"contentlint server, link findings of a page of a 500-page site: "
+            f"{statistics.median(latencies) * 1000:6.0f} ms (median of {RUNS}, with prose)"
+        )
+
+
+def _site(folder: Path, pages: int) -> Path:
+    """A site of ``pages`` pages, each linking to ten others' headings; the first one's
+    link to page 1's heading is the one the edits break and mend."""
+    (folder / "contentlint.toml").write_text("[prose]\naccept = []\n", "utf-8")
+    docs = folder / "docs"
+    docs.mkdir()
+    for number in range(pages):
+        links = ", ".join(
+            f"[page {other}](page-{other:04}.md#the-heading)"
+            for other in range(number + 1, number + 11)
+            if other < pages
+        )
+        body = f"# Page {number}\n\n## The heading\n\nSee {links or 'nothing'}.\n"
+        (docs / f"page-{number:04}.md").write_text(body, "utf-8")
+    return docs / "page-0000.md"
 
 
 if __name__ == "__main__":

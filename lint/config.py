@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -64,6 +65,8 @@ class Config:
     sources: tuple[Path, ...] = ()
     #: The ``[prose]`` table as written, its file paths made absolute.
     prose: Mapping[str, Any] = field(default_factory=dict)
+    #: The ``[links]`` table as written, its ``root`` made absolute.
+    links: Mapping[str, Any] = field(default_factory=dict)
     cache_dir: Path | None = None
     #: The ``[limits]`` table as written.
     limits: Mapping[str, Any] = field(default_factory=dict)
@@ -94,15 +97,17 @@ def find_project_config(start: Path, memo: dict[str, Path | None] | None = None)
     memo = {} if memo is None else memo
     climbed: list[str] = []
     found: Path | None = None
-    for folder in (start.absolute(), *start.absolute().parents):
+    folder = start.absolute()
+    while True:  # up one folder at a time: most searches end at the first, in the memo
         key = str(folder)
         if key in memo:
             found = memo[key]
             break
         climbed.append(key)
         found = project_file_in(folder)
-        if found is not None or is_repository_root(folder):
+        if found is not None or is_repository_root(folder) or folder.parent == folder:
             break  # a config outside the repository never governs it
+        folder = folder.parent
     for key in climbed:
         memo[key] = found
     return found
@@ -111,14 +116,15 @@ def find_project_config(start: Path, memo: dict[str, Path | None] | None = None)
 def is_repository_root(folder: Path) -> bool:
     """Whether ``folder`` is the top of a git repository: the search for a config stops there,
     so that a config in a folder above (a home folder's, say) never takes over a repository."""
-    return (folder / ".git").exists()
+    # os.path says False, where Path raises, for a folder we cannot enter
+    return os.path.exists(folder / ".git")  # noqa: PTH110
 
 
 def project_file_in(folder: Path) -> Path | None:
     """The project file in ``folder`` itself, if it has one."""
     for name in PROJECT_FILES:
         candidate = folder / name
-        if not candidate.is_file():
+        if not os.path.isfile(candidate):  # noqa: PTH113 - False, not an error, if unenterable
             continue
         if name != "pyproject.toml" or has_tool_table(candidate):
             return candidate
@@ -369,6 +375,9 @@ def _config_from_data(data: Mapping[str, Any], base: Path, sources: tuple[Path, 
     prose = dict(data.get("prose", {}))
     if "vocabulary" in prose:
         prose["vocabulary"] = str((base / prose["vocabulary"]).resolve())
+    links = dict(data.get("links", {}))
+    if "root" in links:
+        links["root"] = str((base / links["root"]).resolve())
     cache_dir = (base / data["cache-dir"]).resolve() if "cache-dir" in data else None
     return Config(
         root=base,
@@ -379,6 +388,7 @@ def _config_from_data(data: Mapping[str, Any], base: Path, sources: tuple[Path, 
         scoped=tuple(scoped),
         sources=sources,
         prose=prose,
+        links=links,
         cache_dir=cache_dir,
         limits=dict(data.get("limits", {})),
         dialects=tuple(dialects),
@@ -405,6 +415,7 @@ def merge(lower: Config, upper: Config) -> Config:
         scoped=lower.scoped + upper.scoped,
         sources=lower.sources + upper.sources,
         prose=_merge_tables(lower.prose, upper.prose),
+        links={**lower.links, **upper.links},
         cache_dir=upper.cache_dir or lower.cache_dir,
         limits={**lower.limits, **upper.limits},
         dialects=lower.dialects + upper.dialects,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lint.positions import LineIndex, Span
 
@@ -124,11 +124,22 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         """markdown-it-py tokens of the body; ``map`` holds 0-based file line numbers."""
-        from lint.dialects.parser import parse
+        return self._parsed[0]
+
+    @cached_property
+    def parse_env(self) -> dict[str, Any]:
+        """The parser's environment: ``references`` (link reference definitions, by
+        upper-cased label) and ``footnotes`` (``refs``: ``:label`` → number of uses, -1 for
+        one defined and never used)."""
+        return self._parsed[1]
+
+    @cached_property
+    def _parsed(self) -> tuple[list[Token], dict[str, Any]]:
+        from lint.dialects.parser import parse_with_env
 
         # Blank lines stand in for the front matter, so token lines are file lines.
         padding = "\n" * (self.body_first_line - 1)
-        return parse(padding + self.text[self.body_start :], self.dialect.syntax)
+        return parse_with_env(padding + self.text[self.body_start :], self.dialect.syntax)
 
     @cached_property
     def _events(self) -> list[tuple[int, int, str, int]]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from lint.config import ActiveRule, Config, resolve_rules
-from lint.diagnostics import Diagnostic, Edit, Finding, Fix, Severity
+from lint.diagnostics import Diagnostic, Edit, Finding, Fix, Replacement, Severity
 from lint.dialects import Dialect
 from lint.dialects.resolve import Choice, DialectResolver
 from lint.document import DecodeError, Document, decode
@@ -19,6 +19,8 @@ from lint.prose_settings import ProseSettings
 from lint.reading import ReadRefused, read_document
 from lint.rule import Rule
 from lint.selection import Selection
+from lint.site.facts import PageFacts
+from lint.site.stage import is_site_rule
 from lint.suppression import UNKNOWN_RULE, Suppressions, find_suppressions, unknown_names
 
 FILE_ERROR = "file-error"
@@ -39,6 +41,8 @@ class FileReport:
     #: Prose segments the engine checked for this file, and those that came from its cache.
     prose_checked: int = 0
     prose_cached: int = 0
+    #: What the site stage needs of the page, when a site rule runs on it.
+    facts: PageFacts | None = None
 
 
 @dataclass
@@ -62,6 +66,7 @@ class Plan:
     projects: Projects | None = None
     _instances: dict[str, Rule] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[Any, ...], list[ActiveRule]] = field(default_factory=dict, repr=False)
+    _site_rules: dict[int, list[ActiveRule]] = field(default_factory=dict, repr=False)
     _registered_dialects: Mapping[str, type[Dialect]] | None = field(default=None, repr=False)
     _resolvers: dict[tuple[Path, ...], DialectResolver] = field(default_factory=dict, repr=False)
     _project_prose: dict[tuple[Path, ...], ProseSettings | None] = field(
@@ -143,6 +148,15 @@ class Plan:
             PROSE_GROUP in self.rules[rule.id].groups for rule in self.active_rules(path, config)
         )
 
+    def site_rules(self, path: Path, config: Config | None = None) -> list[ActiveRule]:
+        """The active rules of ``path`` that look across the site (see lint.site.stage)."""
+        active = self.active_rules(path, config)
+        found = self._site_rules.get(id(active))
+        if found is None:
+            found = [rule for rule in active if is_site_rule(self.rules[rule.id])]
+            self._site_rules[id(active)] = found
+        return found
+
     def instance(self, rule_id: str) -> Rule:
         rule = self._instances.get(rule_id)
         if rule is None:
@@ -198,26 +212,23 @@ def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
     report = FileReport(display, [], doc.text if plan.keep_text else None)
     prose_statistics = sys.modules.get("lint.prose_check")
     before = _prose_counts(prose_statistics)
-    suppressions: Suppressions | None = None
-    looked_for_suppressions = False
+    comments = _Comments(doc)
     active_rules = plan.active_rules(path)
     # ``unknown-rule`` is the engine's: it reports names in the comments that no rule or group
     # of the run has, so the comments are read whenever it is on.
     unknown_rule = next((rule for rule in active_rules if rule.id == UNKNOWN_RULE), None)
-    if unknown_rule is not None:
-        looked_for_suppressions = True
-        found = find_suppressions(doc)
-        suppressions = None if found.empty else found
-        if suppressions is not None:
-            report.diagnostics.extend(_unknown_names(doc, plan, unknown_rule, suppressions))
+    if unknown_rule is not None and comments.suppressions() is not None:
+        report.diagnostics.extend(
+            _unknown_names(doc, plan, unknown_rule, comments.suppressions_found())
+        )
     for active in active_rules:
         rule_class = plan.rules[active.id]
         try:
-            findings = list(plan.instance(active.id).check(doc, active.options))
-            if findings and not looked_for_suppressions:
-                looked_for_suppressions = True
-                found = find_suppressions(doc)
-                suppressions = None if found.empty else found
+            findings = [
+                _diagnostic(doc, active, finding)
+                for finding in plan.instance(active.id).check(doc, active.options)
+            ]
+            suppressions = comments.suppressions() if findings else None
         except EngineUnavailable:
             raise  # the prose engine cannot run at all: one message for the run, not per file
         except (Exception, SystemExit) as error:  # noqa: BLE001 - a crashing rule (even one
@@ -228,13 +239,15 @@ def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
                 Diagnostic(display, 1, 1, 1, 1, INTERNAL_ERROR, Severity.ERROR, message)
             )
             continue
-        for finding in findings:
-            diagnostic = _diagnostic(doc, active, finding)
-            if suppressions is not None and suppressions.suppresses(
-                active.id, rule_class.groups, diagnostic.line
-            ):
-                continue
-            report.diagnostics.append(diagnostic)
+        report.diagnostics.extend(
+            diagnostic
+            for diagnostic in findings
+            if suppressions is None
+            or not suppressions.suppresses(active.id, rule_class.groups, diagnostic.line)
+        )
+    site_rules = plan.site_rules(path)
+    if site_rules:
+        report.facts = _facts(doc, plan, site_rules, comments.suppressions(), report)
     report.diagnostics.sort()
     after = _prose_counts(sys.modules.get("lint.prose_check"))
     report.prose_checked = after[0] - before[0]
@@ -242,6 +255,60 @@ def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
     if not report.diagnostics:
         report.text = None  # nothing to show, nothing to send back from a worker
     return report
+
+
+class _Comments:
+    """A document's suppression comments, read when first needed (most files have none and
+    most rules find nothing)."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._found: Suppressions | None = None
+
+    def suppressions_found(self) -> Suppressions:
+        if self._found is None:
+            self._found = find_suppressions(self._doc)
+        return self._found
+
+    def suppressions(self) -> Suppressions | None:
+        """The comments, or None when the document has none."""
+        found = self.suppressions_found()
+        return None if found.empty else found
+
+
+def _facts(
+    doc: Document,
+    plan: Plan,
+    site_rules: list[ActiveRule],
+    suppressions: Suppressions | None,
+    report: FileReport,
+) -> PageFacts | None:
+    """The page's facts for the site stage, with the site rules its comments turn off
+    where its links are; a page they cannot be read from is an internal error."""
+    from lint.site.facts import page_facts
+
+    try:
+        facts = page_facts(doc)
+    except Exception as error:  # noqa: BLE001 - one hostile file must not stop the run
+        report.crashed = True
+        message = f"the links of this file could not be read: {type(error).__name__}: {error}"
+        report.diagnostics.append(
+            Diagnostic(doc.path, 1, 1, 1, 1, INTERNAL_ERROR, Severity.ERROR, message)
+        )
+        return None
+    if suppressions is None:
+        return facts
+    lines = {link.place[0] for link in facts.links} | {ref.place[0] for ref in facts.crossrefs}
+    muted = []
+    for line in sorted(lines):
+        off = tuple(
+            rule.id
+            for rule in site_rules
+            if suppressions.suppresses(rule.id, plan.rules[rule.id].groups, line)
+        )
+        if off:
+            muted.append((line, off))
+    return replace(facts, muted=tuple(muted))
 
 
 def _unknown_names(
@@ -268,6 +335,7 @@ def _prose_counts(module: Any) -> tuple[int, int]:
 
 
 def _diagnostic(doc: Document, active: ActiveRule, finding: Finding) -> Diagnostic:
+    _check_shape(finding)
     line, column = doc.lines.position(finding.start)
     end_line, end_column = doc.lines.position(max(finding.end, finding.start))
     return Diagnostic(
@@ -281,9 +349,40 @@ def _diagnostic(doc: Document, active: ActiveRule, finding: Finding) -> Diagnost
         message=finding.message,
         source=finding.source,
         code=finding.code,
-        suggestions=finding.suggestions,
+        suggestions=tuple(finding.suggestions),
         fix=_edits(doc, finding.fix) if finding.fix is not None else (),
     )
+
+
+def _check_shape(finding: Finding) -> None:
+    """Raise TypeError for a finding (a plugin's, say) whose fields would break a reporter."""
+    if not isinstance(finding, Finding):
+        raise TypeError(f"a rule must yield Finding objects, not {type(finding).__name__}")
+    for name in ("start", "end"):
+        value = getattr(finding, name)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"a finding's {name} must be an offset (int), not {value!r}")
+    if not isinstance(finding.message, str) or not isinstance(finding.source, str):
+        raise TypeError("a finding's message and source must be strings")
+    if finding.severity is not None and not isinstance(finding.severity, Severity):
+        raise TypeError(f"a finding's severity must be a Severity, not {finding.severity!r}")
+    if finding.code is not None and not isinstance(finding.code, str):
+        raise TypeError(f"a finding's code must be a string, not {finding.code!r}")
+    if not isinstance(finding.suggestions, (tuple, list)) or not all(
+        isinstance(item, str) for item in finding.suggestions
+    ):
+        raise TypeError("a finding's suggestions must be a tuple of strings")
+    if finding.fix is not None and not (
+        isinstance(finding.fix, Fix)
+        and all(
+            isinstance(edit, Replacement)
+            and isinstance(edit.start, int)
+            and isinstance(edit.end, int)
+            and isinstance(edit.text, str)
+            for edit in finding.fix.edits
+        )
+    ):
+        raise TypeError("a finding's fix must be a Fix of Replacements")
 
 
 def _edits(doc: Document, fix: Fix) -> tuple[Edit, ...]:

@@ -177,14 +177,14 @@ def _walk(
     pending: list[tuple[str, str, tuple[_IgnoreFile, ...]]] = [(root, str(folder), above)]
     while pending:
         current, shown, ignores = pending.pop()
-        config = config_for(Path(current))
-        excluded = config.exclude
         try:
             with os.scandir(current) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as error:
             skipped.append(f"{shown}: cannot enter this folder: {error.strerror or error}")
             continue
+        config = config_for(Path(current))
+        excluded = config.exclude
         if ignore_files:
             own = _ignore_file_in(current, {entry.name for entry in entries})
             if own is not None:

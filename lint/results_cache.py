@@ -8,6 +8,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,10 @@ from lint.config import ActiveRule
 from lint.diagnostics import Diagnostic
 from lint.dialects import Dialect
 from lint.rule import Rule
+from lint.site.facts import PageFacts
 
 #: Bump when the meaning of cached diagnostics changes without a version change.
-RESULTS_PROTOCOL = "3"
+RESULTS_PROTOCOL = "4"
 
 
 #: Each module file's content hash, read once per process.
@@ -127,25 +129,47 @@ def file_key(fingerprint: str, dialect: str, display: str, data: bytes) -> str:
     return digest(fingerprint, dialect, display, hashlib.sha256(data).hexdigest())
 
 
+@dataclass(frozen=True)
+class CachedResult:
+    """What the cache keeps of a checked file: its diagnostics and, when a site rule ran
+    on it, its facts for the site index."""
+
+    diagnostics: list[Diagnostic]
+    facts: PageFacts | None = None
+
+
 class ResultsCache:
     """Diagnostics by file key, in the run's cache folder."""
 
     def __init__(self, folder: Path) -> None:
         self._cache = Cache(folder, "results")
 
-    def get_many(self, keys: Sequence[str]) -> dict[str, list[Diagnostic]]:
-        found: dict[str, list[Diagnostic]] = {}
+    def get_many(self, keys: Sequence[str]) -> dict[str, CachedResult]:
+        found: dict[str, CachedResult] = {}
         for key, value in self._cache.get_many(keys).items():
             try:
-                found[key] = [Diagnostic.from_json(item) for item in json.loads(value)]
+                record = json.loads(value)
+                diagnostics = [Diagnostic.from_json(item) for item in record["diagnostics"]]
+                facts = record["facts"]
+                found[key] = CachedResult(
+                    diagnostics, PageFacts.from_json(facts) if facts is not None else None
+                )
             except (ValueError, TypeError, KeyError, AttributeError):
                 continue  # an entry of another layout: a miss, checked again
         return found
 
-    def put_many(self, items: Iterable[tuple[str, Sequence[Diagnostic]]]) -> None:
+    def put_many(self, items: Iterable[tuple[str, CachedResult]]) -> None:
         self._cache.put_many(
-            (key, json.dumps([diagnostic.to_json() for diagnostic in diagnostics]))
-            for key, diagnostics in items
+            (
+                key,
+                json.dumps(
+                    {
+                        "diagnostics": [item.to_json() for item in result.diagnostics],
+                        "facts": result.facts.to_json() if result.facts is not None else None,
+                    }
+                ),
+            )
+            for key, result in items
         )
 
     def schema_stamp(self, location: str) -> str | None:

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 import click
 
 from lint.config import Config, ConfigError, schema_locations
-from lint.diagnostics import Diagnostic, Severity
+from lint.diagnostics import Severity
 from lint.dialects import Dialect
 from lint.document import DecodeError, decode
-from lint.engine import PROSE_GROUP, FileReport, Plan, check_bytes, file_error
+from lint.engine import INTERNAL_ERROR, PROSE_GROUP, FileReport, Plan, check_bytes, file_error
 from lint.escaping import visible
 from lint.files import Collected, ConfigFor, collect
 from lint.limits import Limits
@@ -509,7 +509,13 @@ def _run(
     checker = Checker(plan, jobs, 2 * jobs) if options.jobs else Checker(plan, jobs)
     try:
         with _progress(len(collected.files)) as progress:
-            for checked in _reports(plan, collected, options, cwd, checker, statistics, cache):
+            reports: Iterable[tuple[Path, FileReport]] = _reports(
+                plan, collected, options, cwd, checker, statistics, cache
+            )
+            if any(plan.site_rules(path) for _, path in collected.files):
+                given = [cwd / name for name in options.paths if name != "-"] or [cwd]
+                reports = _with_site_stage(plan, reports, progress, given)
+            for _, checked in reports:
                 report = actions.process(checked)
                 if not quiet_run:
                     reporter.file(report.path, report.diagnostics, report.text)
@@ -519,7 +525,8 @@ def _run(
                 failing = failing or any(
                     d.severity.rank >= threshold.rank for d in report.diagnostics
                 )
-                progress.update(1)
+                if not isinstance(reports, list):
+                    progress.update(1)
     except BaseException:
         checker.close(cancel=True)
         raise
@@ -530,6 +537,31 @@ def _run(
         reporter.finish(summary)
     broken = crashed or bool(collected.missing)
     return _conclude(actions, options.quiet, broken, failing)
+
+
+def _with_site_stage(
+    plan: Plan, reports: Iterable[tuple[Path, FileReport]], progress: Any, given: list[Path]
+) -> list[tuple[Path, FileReport]]:
+    """Every report first (the index needs every page), then each page's site findings
+    added to its report."""
+    from lint.site.stage import SiteStage
+
+    stage = SiteStage(plan, [path if path.is_dir() else path.parent for path in given])
+    gathered = []
+    for path, report in reports:
+        if report.facts is not None:
+            stage.add(path, report.facts)
+        gathered.append((path, report))
+        progress.update(1)
+    for path, report in gathered:
+        found = stage.diagnostics(report.path, path)
+        if not found:
+            continue
+        report.crashed = report.crashed or any(d.rule == INTERNAL_ERROR for d in found)
+        report.diagnostics = sorted([*report.diagnostics, *found])
+        if report.text is None:
+            report.text = _text(_read_for_key(path, plan), plan)
+    return gathered
 
 
 def _with_excludes(plan: Plan, globs: Sequence[str], cwd: Path) -> ConfigFor:
@@ -610,7 +642,7 @@ def _reports(
     checker: Checker,
     statistics: RunStatistics,
     cache: ResultsCache | None,
-) -> Iterator[FileReport]:
+) -> Iterator[tuple[Path, FileReport]]:
     """Standard input first, then every file, in order: from the cache or checked."""
     if "-" in options.paths or (options.stdin_filename is not None and not options.paths):
         display = options.stdin_filename or "-"
@@ -618,13 +650,15 @@ def _reports(
         try:
             data = read_stream(sys.stdin.buffer, plan.max_file_bytes)
         except ReadRefused as refused:
-            yield file_error(display, str(refused), plan, path)
+            yield path, file_error(display, str(refused), plan, path)
         else:
-            yield check_bytes(display, path, data, plan)
+            yield path, check_bytes(display, path, data, plan)
     if cache is None:
         count = len(collected.files)
-        for result in checker.check(collected.files, count):
-            yield result()
+        for (_, path), result in zip(
+            collected.files, checker.check(collected.files, count), strict=True
+        ):
+            yield path, result()
         return
     yield from _through_cache(plan, collected.files, cache, checker, statistics)
 
@@ -635,14 +669,14 @@ def _through_cache(
     cache: ResultsCache,
     checker: Checker,
     statistics: RunStatistics,
-) -> Iterator[FileReport]:
+) -> Iterator[tuple[Path, FileReport]]:
     """Every file's key first (looked up in batches), then one stream of the misses through
     the checker, so that workers never wait between batches."""
-    from lint.results_cache import dialect_stamp, file_key
+    from lint.results_cache import CachedResult, dialect_stamp, file_key
 
     keys: list[str | None] = []
     stamps: dict[str, str] = {}
-    hits: dict[str, list[Diagnostic]] = {}
+    hits: dict[str, CachedResult] = {}
     for start in range(0, len(files), BATCH_FILES):
         batch_keys = []
         for display, path in files[start : start + BATCH_FILES]:
@@ -651,30 +685,35 @@ def _through_cache(
             stamp = stamps.get(dialect.name) or stamps.setdefault(
                 dialect.name, dialect_stamp(dialect)
             )
-            batch_keys.append(
-                file_key(_fingerprint(plan, path), stamp, display, data)
-                if data is not None
-                else None
-            )
-        hits.update(cache.get_many([key for key in batch_keys if key is not None]))
+            key = file_key(_fingerprint(plan, path), stamp, display, data) if data else None
+            batch_keys.append(key if data is not None else None)
+        found = cache.get_many([key for key in batch_keys if key is not None])
+        # An entry without the page's facts is no use to a run with site rules on it.
+        hits.update(
+            (key, result)
+            for (_, path), key in zip(files[start : start + BATCH_FILES], batch_keys, strict=True)
+            if key is not None
+            and (result := found.get(key)) is not None
+            and (result.facts is not None or not plan.site_rules(path))
+        )
         keys.extend(batch_keys)
     misses = [item for item, key in zip(files, keys, strict=True) if key not in hits]
     results = checker.check(misses, len(misses))
-    fresh: list[tuple[str, list[Diagnostic]]] = []
+    fresh: list[tuple[str, CachedResult]] = []
     for (display, path), key in zip(files, keys, strict=True):
         if key is not None and key in hits:
             statistics.from_cache += 1
-            diagnostics = hits[key]
-            text = _text(_read_for_key(path, plan), plan) if diagnostics else None
-            yield FileReport(display, diagnostics, text)
+            hit = hits[key]
+            text = _text(_read_for_key(path, plan), plan) if hit.diagnostics else None
+            yield path, FileReport(display, hit.diagnostics, text, facts=hit.facts)
             continue
         report = next(results)()
         if key is not None and not report.crashed:
-            fresh.append((key, report.diagnostics))
+            fresh.append((key, CachedResult(report.diagnostics, report.facts)))
             if len(fresh) >= BATCH_FILES:
                 cache.put_many(fresh)
                 fresh = []
-        yield report
+        yield path, report
     cache.put_many(fresh)
 
 

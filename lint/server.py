@@ -19,12 +19,15 @@ from lint import __version__, rule_help_uri
 from lint.config import Config, ConfigError, schema_locations
 from lint.diagnostics import Diagnostic, Severity
 from lint.document import Document
-from lint.engine import Plan, check_text
+from lint.engine import INTERNAL_ERROR, Plan, check_text
 from lint.files import is_excluded
 from lint.projects import Projects
+from lint.prose_engines import EngineUnavailable
 from lint.prose_settings import prose_settings
 from lint.registry import RegistryError, load_rules, rule_classes
 from lint.schema import SchemaLoadError, load_validator, schema_files
+from lint.site.facts import PageFacts
+from lint.site.stage import SiteStage
 from lint.suppression import CommentMap, front_matter_comments
 
 if TYPE_CHECKING:
@@ -82,6 +85,11 @@ class ContentlintServer(LanguageServer):
         #: name): a change to one of them reloads the plan.
         self.watched: set[Path] = set()
         self._shown: set[str] = set()
+        #: The site index of the open documents (links rules), kept across changes.
+        self._site: SiteStage | None = None
+        #: Each open document with links: its path, its own diagnostics (as published) and
+        #: the site diagnostics last published with them.
+        self._linked: dict[str, tuple[Path, list[types.Diagnostic], list[types.Diagnostic]]] = {}
 
     def plan(self) -> Plan | None:
         """The plan for the workspace, built on first use: each document gets the config found
@@ -123,6 +131,8 @@ class ContentlintServer(LanguageServer):
 
     def reload(self) -> None:
         self._plan = None
+        self._site = None
+        self._linked.clear()
         self._shown.clear()
         self.watched.clear()
         load_validator.cache_clear()
@@ -145,10 +155,73 @@ class ContentlintServer(LanguageServer):
                     report = check_text(str(path), path, document.source, plan)
                     lines = document.lines
                     found = [self.to_lsp(diagnostic, lines) for diagnostic in report.diagnostics]
-            except (ConfigError, SchemaLoadError) as error:
+                    if report.facts is not None:
+                        found += self._with_site(plan, uri, path, report.facts, list(found))
+            except (ConfigError, SchemaLoadError, EngineUnavailable) as error:
                 self.show_error(str(error))
+            except Exception as error:  # noqa: BLE001 - a document that raises still gets an
+                # answer: the editor shows why, where an empty list would say "all is well"
+                found = [self._crash_diagnostic(error)]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=document.version)
+        )
+        if uri in self._linked:
+            self.refresh_links(but=uri)
+
+    def _with_site(
+        self, plan: Plan, uri: str, path: Path, facts: PageFacts, own: list[types.Diagnostic]
+    ) -> list[types.Diagnostic]:
+        """The document's site diagnostics, after its new facts join the index (the other
+        open documents' are refreshed once its own are published)."""
+        if self._site is None:
+            self._site = SiteStage(plan)
+        self._site.update(path, facts)
+        found = self._site_diagnostics(uri, path)
+        self._linked[uri] = (path, own, found)
+        return found
+
+    def _site_diagnostics(self, uri: str, path: Path) -> list[types.Diagnostic]:
+        assert self._site is not None
+        lines = self.workspace.get_text_document(uri).lines
+        return [self.to_lsp(item, lines) for item in self._site.diagnostics(str(path), path)]
+
+    def refresh_links(self, but: str | None = None) -> None:
+        """Publish again the open documents whose links now resolve differently."""
+        for uri, (path, own, before) in list(self._linked.items()):
+            if uri == but or self._site is None:
+                continue
+            after = self._site_diagnostics(uri, path)
+            if after != before:
+                self._linked[uri] = (path, own, after)
+                document = self.workspace.get_text_document(uri)
+                self.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(
+                        uri=uri, diagnostics=own + after, version=document.version
+                    )
+                )
+
+    def files_changed(self, paths: Sequence[Path]) -> None:
+        """Files changed on disk (the client's watcher): links into them are resolved again."""
+        if self._site is None:
+            return
+        open_paths = {path for path, _, _ in self._linked.values()}
+        for path in paths:
+            if path not in open_paths:
+                self._site.file_changed(path)
+        self.refresh_links()
+
+    @staticmethod
+    def _crash_diagnostic(error: Exception) -> types.Diagnostic:
+        """The one diagnostic of a document whose check raised."""
+        message = f"contentlint could not check this file: {type(error).__name__}: {error}"
+        return types.Diagnostic(
+            range=types.Range(
+                start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)
+            ),
+            message=message,
+            severity=types.DiagnosticSeverity.Error,
+            code=INTERNAL_ERROR,
+            source="contentlint",
         )
 
     def schedule(self, uri: str) -> None:
@@ -171,6 +244,10 @@ class ContentlintServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
         )
+        linked = self._linked.pop(uri, None)
+        if linked is not None and self._site is not None:
+            self._site.close(linked[0])
+            self.refresh_links()
 
     def to_lsp(self, diagnostic: Diagnostic, lines: Sequence[str]) -> types.Diagnostic:
         """Our 1-based, code-point positions as the client's 0-based positions and units."""
@@ -488,8 +565,8 @@ def _fix_action(
     )
 
 
-#: What the server asks the client to watch: config files by name, and the files schemas and
-#: word lists are usually kept in (only those the configs use reload the plan).
+#: What the server asks the client to watch: config files by name, the files schemas and
+#: word lists are usually kept in (only those the configs use reload the plan), and pages.
 WATCHERS = types.Registration(
     id="contentlint-watched-files",
     method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
@@ -499,6 +576,8 @@ WATCHERS = types.Registration(
             for pattern in (
                 "**/{contentlint.toml,.contentlint.toml,pyproject.toml}",
                 "**/*.{json,yaml,yml,txt,dic}",
+                # Pages: links into them resolve again when one is added, removed or edited.
+                "**/*.{md,markdown,qmd,Rmd,rmd,mdx}",
             )
         ]
     ),
@@ -535,6 +614,8 @@ def create_server() -> ContentlintServer:
         changed = [Path(to_fs_path(change.uri) or change.uri) for change in params.changes]
         if any(ls.reloads_on(path) for path in changed):
             ls.reload()
+        else:
+            ls.files_changed(changed)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: ContentlintServer, params: types.DidSaveTextDocumentParams) -> None:

@@ -6,9 +6,9 @@ import difflib
 from collections.abc import Sequence
 
 
-def closest(word: str, choices: Sequence[str]) -> str | None:
+def closest(word: str, choices: Sequence[str], cutoff: float = 0.6) -> str | None:
     """The choice most like ``word``, if one is close enough to be a likely misspelling."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
     return close[0] if close else None
 
 

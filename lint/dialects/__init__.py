@@ -42,6 +42,12 @@ class Dialect:
     #: The renderer turns ``--``, ``---`` and ``...`` into dashes and an ellipsis, and
     #: straight quotes into curly ones (Pandoc, Goldmark, kramdown, Astro's SmartyPants).
     typographer: ClassVar[bool] = False
+    #: How the renderer turns a heading's text into its id (a scheme of
+    #: :mod:`lint.site.slugs`: ``github``, ``pandoc``, ``python-markdown``, ``vitepress``).
+    heading_ids: ClassVar[str] = "github"
+    #: Where the generator serves a page and what a link names (a layout of
+    #: :mod:`lint.site.layouts`: ``files``, ``quarto``, ``hugo``, ``jekyll``…).
+    layout: ClassVar[str] = "files"
 
     @classmethod
     def is_partial(cls, path: PurePath) -> bool:

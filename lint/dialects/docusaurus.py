@@ -14,6 +14,7 @@ from lint.dialects.syntax.pandoc import HEADING_IDS
 
 class Docusaurus(Dialect):
     name: ClassVar[str] = "docusaurus"
+    layout: ClassVar[str] = "docusaurus"
     summary: ClassVar[str] = "Docusaurus (MDX, :::admonitions, {#heading-ids})"
     syntax: ClassVar[tuple[Syntax, ...]] = (
         COLON_FENCES,

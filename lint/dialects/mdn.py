@@ -13,6 +13,8 @@ from lint.dialects.syntax.templates import TEMPLATES
 
 class Mdn(Dialect):
     name: ClassVar[str] = "mdn"
+    heading_ids: ClassVar[str] = "mdn"
+    layout: ClassVar[str] = "mdn"
     summary: ClassVar[str] = "MDN Web Docs (GitHub Markdown with KumaScript macros)"
     syntax: ClassVar[tuple[Syntax, ...]] = (
         TABLES,

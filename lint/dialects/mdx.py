@@ -14,6 +14,7 @@ MDX_SYNTAX: tuple[Syntax, ...] = (TABLES, STRIKETHROUGH, ESM, JSX, EXPRESSIONS, 
 
 class Mdx(Dialect):
     name: ClassVar[str] = "mdx"
+    layout: ClassVar[str] = "numbered"
     summary: ClassVar[str] = "MDX (Markdown with JSX, import/export and expressions)"
     syntax: ClassVar[tuple[Syntax, ...]] = MDX_SYNTAX
     extensions: ClassVar[tuple[str, ...]] = (".mdx",)

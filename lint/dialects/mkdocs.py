@@ -16,6 +16,8 @@ from lint.dialects.syntax.liquid import LIQUID
 
 class Mkdocs(Dialect):
     name: ClassVar[str] = "mkdocs"
+    heading_ids: ClassVar[str] = "python-markdown"
+    layout: ClassVar[str] = "mkdocs"
     summary: ClassVar[str] = "MkDocs and Material (!!! admonitions, === tabs, snippets, emoji)"
     syntax: ClassVar[tuple[Syntax, ...]] = (
         ADMONITIONS,

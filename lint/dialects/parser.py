@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lint.dialects.syntax import Syntax
 
@@ -42,4 +42,11 @@ def present_syntax(body: str, syntaxes: Sequence[Syntax]) -> tuple[Syntax, ...]:
 
 def parse(body: str, syntaxes: Sequence[Syntax]) -> list[Token]:
     """The flat token stream of ``body`` with the syntaxes it uses."""
-    return parser_for(present_syntax(body, syntaxes)).parse(body, {})
+    return parse_with_env(body, syntaxes)[0]
+
+
+def parse_with_env(body: str, syntaxes: Sequence[Syntax]) -> tuple[list[Token], dict[str, Any]]:
+    """The tokens of ``body`` and the parser's environment (its link reference and footnote
+    definitions)."""
+    env: dict[str, Any] = {}
+    return parser_for(present_syntax(body, syntaxes)).parse(body, env), env

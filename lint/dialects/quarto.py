@@ -41,6 +41,8 @@ PANDOC_SYNTAX: tuple[Syntax, ...] = (
 
 class Quarto(Dialect):
     name: ClassVar[str] = "quarto"
+    heading_ids: ClassVar[str] = "pandoc"
+    layout: ClassVar[str] = "quarto"
     summary: ClassVar[str] = "Quarto (Pandoc Markdown, fenced divs, shortcodes, cross-references)"
     syntax: ClassVar[tuple[Syntax, ...]] = PANDOC_SYNTAX
     markers: ClassVar[tuple[str, ...]] = ("_quarto.yml", "_quarto.yaml")

@@ -36,6 +36,8 @@ class Choice:
 
     dialect: type[Dialect]
     reason: str
+    #: The folder that marks the generator's site, when detection found one.
+    root: str | None = None
 
 
 @dataclass
@@ -57,7 +59,7 @@ class DialectResolver:
         if self.detect:
             site = self._site(str(path.parent))
             if site is not None and (suffix in site[0].extensions or claimant is None):
-                return Choice(site[0], f"{site[1]} in {site[2]}")
+                return Choice(site[0], f"{site[1]} in {site[2]}", site[2])
         if claimant is not None:
             return Choice(claimant, f"the {suffix} extension")
         return Choice(self.dialects[DEFAULT_DIALECT], "the default")

@@ -12,6 +12,7 @@ from lint.dialects.syntax import Syntax
 
 class RMarkdown(Dialect):
     name: ClassVar[str] = "rmarkdown"
+    heading_ids: ClassVar[str] = "pandoc"
     summary: ClassVar[str] = "R Markdown, bookdown, blogdown and distill (Pandoc Markdown, knitr)"
     syntax: ClassVar[tuple[Syntax, ...]] = PANDOC_SYNTAX
     markers: ClassVar[tuple[str, ...]] = ("_bookdown.yml", "_site.yml", "*.Rproj")

@@ -13,6 +13,7 @@ from lint.dialects.syntax.containers import COLON_FENCES
 
 class Starlight(Dialect):
     name: ClassVar[str] = "starlight"
+    layout: ClassVar[str] = "starlight"
     summary: ClassVar[str] = "Astro and Starlight (MDX, :::asides[Title], SmartyPants)"
     syntax: ClassVar[tuple[Syntax, ...]] = (COLON_FENCES, *MDX_SYNTAX)
     markers: ClassVar[tuple[str, ...]] = ("astro.config.*",)

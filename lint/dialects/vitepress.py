@@ -17,6 +17,8 @@ from lint.dialects.syntax.templates import TEMPLATES
 
 class Vitepress(Dialect):
     name: ClassVar[str] = "vitepress"
+    heading_ids: ClassVar[str] = "vitepress"
+    layout: ClassVar[str] = "vitepress"
     summary: ClassVar[str] = "VitePress (::: containers, {#ids}, emoji, Vue, <<< imports)"
     syntax: ClassVar[tuple[Syntax, ...]] = (
         TABLES,

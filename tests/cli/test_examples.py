@@ -23,6 +23,7 @@ EXPECTED = [
     ("examples/retention-analysis.Rmd", 28, 71, "truncated-text"),
     ("examples/workshop-recap.qmd", 19, 1, "outline-section"),
     ("examples/workshop-recap.qmd", 31, 3, "placeholder-text"),
+    ("examples/workshop-recap.qmd", 31, 8, "broken-link"),  # the figure is not there yet
     ("examples/workshop-recap.qmd", 35, 41, "placeholder-text"),
 ]
 

@@ -34,15 +34,3 @@ def test_every_commented_example_is_valid_too(
     write({"posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\n\n# A\n\nText.\n"})
     outcome = contentlint("check", "--no-prose", "posts/a.md")
     assert outcome.code == 0, outcome.output
-
-
-def test_init_does_not_follow_a_dangling_link(
-    contentlint: RunCli, project: Path, tmp_path: Path
-) -> None:
-    outside = tmp_path / "outside" / "planted.toml"
-    outside.parent.mkdir()
-    (project / "contentlint.toml").symlink_to(outside)
-    outcome = contentlint("init")
-    assert outcome.code == 2
-    outcome.one_line_error("is a link")
-    assert not outside.exists()

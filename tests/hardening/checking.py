@@ -1,9 +1,10 @@
-"""One call for the fuzzers: check bytes through the whole pipeline (parse, rules, prose
-extraction, every reporter) and assert the invariants."""
+"""One call for the fuzzers: check bytes through the whole pipeline (parse, rules, the site
+stage, prose extraction, every reporter) and assert the invariants."""
 
 from __future__ import annotations
 
 import io
+import tempfile
 import time
 from pathlib import Path
 
@@ -15,10 +16,15 @@ from lint.prose_settings import ProseSettings
 from lint.registry import load_reporter, load_rules, reporter_names, rule_classes
 from lint.reporters import ReporterOptions, Summary
 from lint.selection import Selection
+from lint.site.stage import SiteStage
 
 _RULES = rule_classes(load_rules())
+#: The site every example is a page of: an empty folder, so that a link never leads the site
+#: stage anywhere that costs time.
+SITE = Path(tempfile.mkdtemp(prefix="contentlint-fuzz-site-"))
+_SITE_CONFIG = Config(root=SITE, links={"root": str(SITE)})
 PLANS = {
-    suffix: Plan(_RULES, Config(root=Path.cwd()), Selection(select=("ALL",), ignore=("prose",)))
+    suffix: Plan(_RULES, _SITE_CONFIG, Selection(select=("ALL",), ignore=("prose",)))
     for suffix in (".md", ".qmd", ".mdx")
 }
 PROSE_PLAN = Plan(
@@ -55,10 +61,14 @@ def report_everywhere(path: str, diagnostics: list[Diagnostic], text: str | None
 def check_everything(data: bytes, suffix: str = ".md", prose: bool = False) -> None:
     """No rule may crash, every diagnostic lies inside the document, every reporter writes it,
     and all of it within MAX_SECONDS."""
-    path = Path(f"fuzzed{suffix}")
+    path = SITE / f"fuzzed{suffix}"
     plan = PROSE_PLAN if prose else PLANS[suffix]
     started = time.perf_counter()
     report = check_bytes(path.name, path, data, plan)
+    if report.facts is not None:
+        stage = SiteStage(plan, [SITE])
+        stage.add(path, report.facts)
+        report.diagnostics = sorted([*report.diagnostics, *stage.diagnostics(path.name, path)])
     report_everywhere(path.name, report.diagnostics, report.text)
     seconds = time.perf_counter() - started
     assert seconds < MAX_SECONDS, f"{seconds:.1f} s for one example of {len(data)} bytes"

@@ -3,7 +3,9 @@ for what is actually read (standard input too), and no link leads the tool out o
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -75,16 +77,65 @@ def test_standard_input_obeys_the_size_limit(tmp_path: Path) -> None:
     assert b"larger than 1 MB" in outcome.stdout
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root enters any folder")
+def _without_override() -> list[str] | None:
+    """A command prefix under which even root cannot enter a ``chmod 000`` folder: setpriv
+    drops the capabilities that let root read any folder; None when there is no way."""
+    if os.name != "posix":
+        return None
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    return [setpriv, "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+@pytest.mark.skipif(_without_override() is None, reason="root here and no setpriv to drop that")
 def test_a_folder_that_cannot_be_entered_is_named(tmp_path: Path) -> None:
     (tmp_path / "good.md").write_text(GOOD, "utf-8")
     closed = tmp_path / "closed"
     closed.mkdir()
+    (closed / "hidden.md").write_text(GOOD, "utf-8")
     closed.chmod(0)
+    prefix = _without_override() or []
+    command = [sys.executable, "-m", "lint", "check", "--no-cache", "--no-prose", "."]
     try:
-        code, results, stderr, _ = run(tmp_path, "--no-prose", ".", seconds=10)
+        outcome = subprocess.run(
+            [*prefix, *command, "--format", "json"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
     finally:
         closed.chmod(0o755)
-    assert code == 1
-    assert _findings(results) == {("good.md", "empty-section")}
-    assert "warning: ./closed: cannot enter this folder" in stderr
+    assert outcome.returncode == 1, outcome.stderr
+    assert _findings(json.loads(outcome.stdout)) == {("good.md", "empty-section")}
+    assert "warning: ./closed: cannot enter this folder" in outcome.stderr
+
+
+def test_a_link_or_include_out_of_the_site_reads_nothing_there(tmp_path: Path) -> None:
+    """The links rules never read a page outside the site: its headings would reach the
+    output as a did-you-mean."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("# Secret\n\n## The password is swordfish\n", "utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "_quarto.yml").write_text("project:\n  type: website\n", "utf-8")
+    (site / "page.qmd").write_text(
+        "---\ntitle: Page\n---\n\n[a](../outside/secret.md#the-password-is-swordfis)\n\n"
+        "{{< include ../outside/secret.md >}}\n\n[b](#the-password-is-swordfish)\n",
+        "utf-8",
+    )
+    outcome = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "--no-cache", "--select", "links", "."],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert outcome.returncode == 0, outcome.stdout + outcome.stderr
+    assert 'did you mean "#the-password' not in outcome.stdout

@@ -5,7 +5,9 @@ Layout, per rule id: ``tests/rules/<rule-id>/pass/<doc>`` and
 ``{rule, line, column}`` mappings (optionally ``end_line``, ``end_column``, ``severity`` and
 ``message_contains``). A ``schema.json`` in the folder, or a ``<case>.schema.json`` beside a
 document, is given as ``--schema`` would be; a ``contentlint.toml`` in the folder is read as the
-project config. Only the rule under test runs.
+project config. Only the rule under test runs; a site rule (group ``links``) runs in the site
+stage, as in a real run, with the folder as the site's root (the pages and files its links
+point at live in a subfolder, ``site/``, which holds no fixtures).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from lint.prose_settings import prose_settings
 from lint.registry import load_rules, rule_classes
 from lint.rule import Rule
 from lint.selection import Selection
+from lint.site.stage import SiteStage
 
 FIXTURES = Path(__file__).parent
 DOCUMENT_SUFFIXES = {".md", ".markdown", ".qmd", ".rmd", ".mdx"}
@@ -68,7 +71,7 @@ def _fixtures() -> list[Fixture]:
 
 def _plan(fixture: Fixture) -> Plan:
     folder = fixture.document.parent
-    config = Config(root=folder)
+    config = Config(root=folder, links={"root": str(folder)})
     project_file = folder / "contentlint.toml"
     if project_file.is_file():
         config = merge(config, read_config_file(project_file, registered_rules()))
@@ -94,7 +97,14 @@ FIXTURE_LIST = _fixtures()
 
 @pytest.mark.parametrize("fixture", FIXTURE_LIST, ids=str)
 def test_fixture(fixture: Fixture) -> None:
-    report = check_path(str(fixture.document), fixture.document, _plan(fixture))
+    plan = _plan(fixture)
+    report = check_path(str(fixture.document), fixture.document, plan)
+    if report.facts is not None:
+        stage = SiteStage(plan)
+        stage.add(fixture.document, report.facts)
+        report.diagnostics = sorted(
+            [*report.diagnostics, *stage.diagnostics(report.path, fixture.document)]
+        )
     found: list[dict[str, Any]] = [
         {
             "rule": diagnostic.rule,

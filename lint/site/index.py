@@ -1,0 +1,380 @@
+"""The site index: every page of the sites a run touches, the routes each generator serves
+them at, and what a link from one page resolves to (a page, a file, nothing, or something
+the index cannot know)."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path, PurePosixPath
+
+from lint.site.facts import PageFacts
+from lint.site.layouts import PAGE_EXTENSIONS, Layout, extension_of
+from lint.suggest import closest
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+#: Hugo's ``{{< ref "x" >}}`` / ``{{< relref "x" >}}`` (also with ``%``) as a link target.
+_HUGO_REF = re.compile(r"""^\{\{[<%]\s*(rel)?ref\s+["']?([^"'\s>%]+)["']?\s*[>%]\}\}(#.*)?$""")
+#: Jekyll's ``{% link path %}`` and ``{% post_url name %}``.
+_JEKYLL_LINK = re.compile(r"^\{%-?\s*link\s+(\S+?)\s*-?%\}(.*)$")
+_JEKYLL_POST = re.compile(r"^\{%-?\s*post_url\s+(\S+?)\s*-?%\}(.*)$")
+#: ``{{ site.baseurl }}``, ``{{ '/x' | relative_url }}``: the site's own root.
+_JEKYLL_BASE = re.compile(r"^\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
+_TEMPLATE = re.compile(r"\{\{|\{%|\$\{|^\{")
+#: Folders of tools and build output, never a site's pages.
+_NOT_CONTENT = frozenset({"node_modules", "__pycache__", "_site", "_freeze", "venv", ".venv"})
+#: At most this many names are compared for a did-you-mean.
+_MOST_CHOICES = 2000
+#: Fragments every page has.
+_BUILT_IN_FRAGMENTS = frozenset({"", "top"})
+
+
+class Status(Enum):
+    FOUND = "found"
+    BROKEN = "broken"
+    #: The index cannot tell (a template, an address the generator's config decides).
+    UNKNOWN = "unknown"
+    EXTERNAL = "external"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    status: Status
+    #: The file the link lands on, when found (a page or any other file).
+    path: Path | None = None
+    fragment: str | None = None
+    #: What the link names, for the message, and the closest existing target.
+    wanted: str = ""
+    suggestion: str | None = None
+
+
+@dataclass
+class SitePage:
+    """Where a page sits: its file, its layout and the folder its site's content is in."""
+
+    path: Path
+    layout: type[Layout]
+    content_root: Path
+
+
+FactsFor = Callable[[Path], PageFacts | None]
+#: The front matter values that move a page (``slug``, ``permalink``…), read cheaply.
+RoutingFor = Callable[[Path], tuple[tuple[str, str], ...]]
+
+
+@dataclass
+class SiteIndex:
+    """Resolves links between the pages of a run and the files beside them."""
+
+    facts_for: FactsFor
+    routing_for: RoutingFor
+    #: Where any page sits (its layout and content root).
+    place_of: Callable[[Path], SitePage]
+    #: Whether a link to a file that is not a page must find it (off: such a target is
+    #: unknown, as in copies of sites without their images).
+    check_files: bool = True
+    _exists: dict[str, bool] = field(default_factory=dict)
+    _listing: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _names: dict[str, frozenset[str]] = field(default_factory=dict)
+    _routes: dict[Path, dict[str, Path]] = field(default_factory=dict)
+    _route_folders: dict[Path, set[str]] = field(default_factory=dict)
+    _anchors: dict[Path, frozenset[str] | None] = field(default_factory=dict)
+    _suggestions: dict[tuple[str, str, Path], str | None] = field(default_factory=dict)
+    _resolved: dict[tuple[Path, str], Resolution] = field(default_factory=dict)
+    _by_folder: dict[Path, dict[str, list[str]]] = field(default_factory=dict)
+
+    def forget_memos(self) -> None:
+        """Forget what was resolved and read of the file system (a page or file changed)."""
+        memos = (self._exists, self._listing, self._names, self._anchors, self._resolved)
+        for memo in (*memos, self._suggestions):
+            memo.clear()
+
+    def forget_routes(self) -> None:
+        """Forget every site's routes (a page was added, removed or moved)."""
+        for memo in (self._routes, self._route_folders, self._by_folder):
+            memo.clear()
+
+    def resolve(self, page: SitePage, target: str) -> Resolution:
+        """What ``target``, written in ``page``, lands on (each link is asked about by
+        several rules: resolved once)."""
+        key = (page.path, target)
+        known = self._resolved.get(key)
+        if known is None:
+            known = self._resolved[key] = self._resolve(page, target)
+        return known
+
+    def _resolve(self, page: SitePage, target: str) -> Resolution:
+        target = target.strip()
+        if target.startswith("//") or _SCHEME.match(target):
+            return Resolution(Status.EXTERNAL)
+        rewritten = self._templates(page, target)
+        if rewritten is None:
+            return Resolution(Status.UNKNOWN)
+        target, from_root = rewritten
+        path_part, _, fragment = target.partition("#")
+        path_part = path_part.split("?", 1)[0]
+        if not path_part:
+            return Resolution(Status.FOUND, page.path, fragment)
+        return self._resolve_path(page, path_part, fragment, from_root)
+
+    def _templates(self, page: SitePage, target: str) -> tuple[str, bool] | None:
+        """The target with a generator's link template read (Hugo's ``ref``, Jekyll's
+        ``link`` and ``post_url``, ``{{ site.baseurl }}``), and whether it is from the site
+        root; None for any other template (its value is known only when rendered)."""
+        hugo = _HUGO_REF.match(target)
+        if hugo is not None:
+            _, path, fragment = hugo.groups()
+            # Relative to the page first, then from the content root.
+            if not path.startswith("/") and not self._hugo_relative(page, path):
+                path = "/" + path
+            return path + (fragment or ""), path.startswith("/")
+        jekyll = _JEKYLL_LINK.match(target)
+        if jekyll is not None:
+            return "/" + jekyll[1].lstrip("/") + jekyll[2], True
+        post = _JEKYLL_POST.match(target)
+        if post is not None:
+            found = self._post(page, post[1])
+            if found is None:
+                return f"/_posts/{post[1]}.md{post[2]}", True  # reported as the post it names
+            relative = found.relative_to(page.content_root).as_posix()
+            return f"/{relative}{post[2]}", True
+        base = _JEKYLL_BASE.match(target)
+        if base is not None:
+            target = "/" + target[base.end() :].lstrip("/")
+        if _TEMPLATE.search(target):
+            return None
+        return target, target.startswith("/")
+
+    def _hugo_relative(self, page: SitePage, path: str) -> bool:
+        target = posixpath.normpath(f"{page.path.parent}/{path}")
+        return any(
+            self.exists(candidate)
+            for candidate in page.layout.file_candidates(target, path.endswith("/"))
+        )
+
+    def _post(self, page: SitePage, name: str) -> Path | None:
+        posts = page.content_root / "_posts"
+        for folder, _, files in os.walk(posts):
+            for file_name in files:
+                if PurePosixPath(file_name).stem == PurePosixPath(name).name:
+                    return Path(folder) / file_name
+        return None
+
+    def _resolve_path(
+        self, page: SitePage, path_part: str, fragment: str, from_root: bool
+    ) -> Resolution:
+        root = page.content_root
+        folder_link = path_part.endswith("/")
+        if path_part.startswith("/"):
+            base = f"{root}/{path_part.lstrip('/')}"
+        else:
+            base = f"{page.path.parent}/{path_part}"
+        normal = posixpath.normpath(base)
+        target = PurePosixPath(normal)
+        found_file = self._file(normal, folder_link, page.layout)
+        if found_file is None and not path_part.startswith("/"):
+            for folder in page.layout.fallback_folders(page.path, root):
+                moved = posixpath.normpath(f"{folder}/{path_part}")
+                found_file = self._file(moved, folder_link, page.layout)
+                if found_file is not None:
+                    break
+        if found_file is not None:
+            return Resolution(Status.FOUND, found_file, fragment)
+        route = self._route_of(page, path_part)
+        # A link that names a source file (``page.md``) must find the file; only an address
+        # is looked up among the routes.
+        names_a_page = extension_of(PurePosixPath(path_part).name) in PAGE_EXTENSIONS
+        found = None if names_a_page else self.routes(root, page.layout).get(route)
+        if found is not None:
+            return Resolution(Status.FOUND, found, fragment)
+        return self._not_found(page, target, route, path_part)
+
+    def _file(self, target: str, folder_link: bool, layout: type[Layout]) -> Path | None:
+        for candidate in layout.file_candidates(target, folder_link):
+            if self.exists(candidate):
+                return Path(candidate)
+        return None
+
+    def _route_of(self, page: SitePage, path_part: str) -> str:
+        """The route a link names: from the site root, or from the page's own address."""
+        if path_part.startswith("/"):
+            return normal_route(page.layout.link_route(path_part))
+        try:
+            relative = PurePosixPath(page.path.relative_to(page.content_root).as_posix())
+        except ValueError:
+            relative = PurePosixPath(page.path.name)
+        own = page.layout.routes(relative, ())[0]
+        # Pretty URLs: a page is a folder (``/a/b/``), so ``../c/`` is a sibling of b.
+        base = own if page.layout.pretty_urls else posixpath.dirname(own)
+        return normal_route(posixpath.join(base + "/", path_part))
+
+    def _not_found(
+        self, page: SitePage, target: PurePosixPath, route: str, path_part: str
+    ) -> Resolution:
+        if self.is_folder(str(target)):
+            # A folder with no page of its own: many generators list it (Hugo's sections,
+            # Docusaurus' generated indexes); the index cannot tell.
+            return Resolution(Status.UNKNOWN)
+        suffix = extension_of(PurePosixPath(path_part.rstrip("/")).name)
+        is_page = suffix in PAGE_EXTENSIONS
+        wanted = path_part
+        suggestion = self._suggest(target, route, page)
+        if is_page:
+            return Resolution(Status.BROKEN, wanted=wanted, suggestion=suggestion)
+        file_like = not page.layout.routes_are_pages and not path_part.endswith("/")
+        if (suffix or file_like) and suffix not in (".html", ".htm"):
+            if not self.check_files:
+                return Resolution(Status.UNKNOWN)
+            return Resolution(Status.BROKEN, wanted=wanted, suggestion=suggestion)
+        # An address: broken only where the index knows the folder it points into (a
+        # section of the site); elsewhere the generator's config may serve it.
+        parent = posixpath.dirname(route.rstrip("/")) or "/"
+        folders = self._route_folders.get(page.content_root, set())
+        if route in folders or not page.layout.routes_known:
+            # A section's own list page (generated), or an address the config decides.
+            return Resolution(Status.UNKNOWN)
+        known_folder = parent != "/" and (parent in folders or self.is_folder(str(target.parent)))
+        if known_folder:
+            return Resolution(Status.BROKEN, wanted=wanted, suggestion=suggestion)
+        return Resolution(Status.UNKNOWN)
+
+    def _suggest(self, target: PurePosixPath, route: str, page: SitePage) -> str | None:
+        key = (str(target), route, page.content_root)
+        if key not in self._suggestions:
+            self._suggestions[key] = self._closest(target, route, page)
+        return self._suggestions[key]
+
+    def _closest(self, target: PurePosixPath, route: str, page: SitePage) -> str | None:
+        """The existing file beside the target, else the sibling route, most like it."""
+        names = self.listing(str(target.parent))
+        if names:
+            match = closest(target.name, names[:_MOST_CHOICES], cutoff=0.75)
+            if match is not None or extension_of(target.name):
+                return match  # a file is named: another file, never an address
+        siblings = self.siblings(page, route)
+        return closest(route, siblings[:_MOST_CHOICES], cutoff=0.75) if siblings else None
+
+    def siblings(self, page: SitePage, route: str) -> list[str]:
+        """The routes in the same folder as ``route``."""
+        folder = posixpath.dirname(route)
+        by_folder = self._by_folder.get(page.content_root)
+        if by_folder is None:
+            by_folder = self._by_folder[page.content_root] = {}
+            for known in self.routes(page.content_root, page.layout):
+                by_folder.setdefault(posixpath.dirname(known), []).append(known)
+        return by_folder.get(folder, [])
+
+    def exists(self, path: str) -> bool:
+        """Whether ``path`` (normalised) exists: looked up in its folder's listing, read
+        once, so that the candidates of every link cost no system call each."""
+        known = self._exists.get(path)
+        if known is None:
+            folder, name = os.path.split(path)
+            if name:
+                if folder not in self._names:
+                    self._names[folder] = frozenset(self.listing(folder))
+                known = name in self._names[folder]
+            else:
+                known = os.path.exists(path)  # noqa: PTH110 - the root: once
+            self._exists[path] = known
+        return known
+
+    def is_folder(self, path: str) -> bool:
+        return self.exists(path) and os.path.isdir(path)  # noqa: PTH112 - strings
+
+    def listing(self, folder: str) -> tuple[str, ...]:
+        names = self._listing.get(folder)
+        if names is None:
+            try:
+                names = tuple(sorted(os.listdir(folder)))  # noqa: PTH208 - names only
+            except OSError:
+                names = ()
+            self._listing[folder] = names
+        return names
+
+    def routes(self, content_root: Path, layout: type[Layout]) -> dict[str, Path]:
+        """route → page of every page under ``content_root`` (read once per site)."""
+        routes = self._routes.get(content_root)
+        if routes is not None:
+            return routes
+        routes = self._routes[content_root] = {}
+        folders = self._route_folders.setdefault(content_root, set())
+        for folder, subfolders, files in os.walk(content_root):
+            subfolders[:] = sorted(name for name in subfolders if name not in _NOT_CONTENT)
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            for name in files:
+                if not name.lower().endswith(PAGE_EXTENSIONS):
+                    continue
+                path = Path(folder) / name
+                routing = self.routing_for(path)
+                relative = PurePosixPath(path.relative_to(content_root).as_posix())
+                for route in layout.routes(relative, routing):
+                    normal = normal_route(route)
+                    routes.setdefault(normal, path)
+                    parent = normal
+                    while parent not in ("/", ""):
+                        parent = posixpath.dirname(parent)
+                        folders.add(parent)
+        return routes
+
+    def anchors(self, path: Path) -> frozenset[str] | None:
+        """The ids of the page at ``path``, its includes' too; None when they are not all
+        known (not a page, content the index cannot see, an include it cannot read)."""
+        if path not in self._anchors:
+            self._anchors[path] = None  # while it is read: an include cycle adds nothing
+            self._anchors[path] = self._read_anchors(path)
+        return self._anchors[path]
+
+    def _read_anchors(self, path: Path) -> frozenset[str] | None:
+        if not path.name.lower().endswith(PAGE_EXTENSIONS) or path.suffix == ".ipynb":
+            return None
+        facts = self.facts_for(path)
+        if facts is None or facts.open:
+            return None
+        place = self.place_of(path)
+        if place.layout.adds_content(path, place.content_root):
+            return None
+        found = set(facts.anchors)
+        for written in facts.includes:
+            included = self.include_path(path, written)
+            if included is None:
+                return None
+            anchors = self.anchors(included)
+            if anchors is None:
+                return None
+            found |= anchors
+        return frozenset(found)
+
+    def include_path(self, page: Path, written: str) -> Path | None:
+        """The file an include names: beside the page, else from the site's folders."""
+        written = written.split("#", 1)[0]
+        place = self.place_of(page)
+        roots = [page.parent] if not written.startswith("/") else []
+        roots += [place.content_root, place.content_root.parent, place.content_root / "_includes"]
+        for root in roots:
+            candidate = os.path.normpath(f"{root}/{written.lstrip('/')}")
+            if os.path.isfile(candidate):  # noqa: PTH113 - strings, once per include
+                return Path(candidate)
+        return None
+
+
+def normal_route(route: str) -> str:
+    """A route as the index compares it: no ``index.html``, extension or trailing slash."""
+    route = posixpath.normpath("/" + route.split("#", 1)[0].split("?", 1)[0].lstrip("/"))
+    for ending in ("/index.html", "/index.htm", ".html", ".htm", "/index"):
+        if route.endswith(ending):
+            route = route[: -len(ending)]
+            break
+    for extension in PAGE_EXTENSIONS:
+        if route.lower().endswith(extension):
+            route = route[: -len(extension)]
+            break
+    return route.rstrip("/") or "/"
+
+
+def is_built_in_fragment(fragment: str) -> bool:
+    return fragment in _BUILT_IN_FRAGMENTS
