@@ -3,12 +3,12 @@
 Usage: python fuzz/run.py [--examples N] [--minutes M] [--prose-every K] [--seed S]
 
 Runs the strategies of tests/hardening/strategies.py (random bytes; Markdown, Quarto and MDX
-documents with broken or hostile front matter and nested constructs) through every rule, and
-every K-th example through the prose rules too, and every report through every built-in
-format. Each example must pass the invariants of tests/hardening/checking.py: no rule
-crashes, every diagnostic lies inside the document, every format writes it (the text ones
-with no control character), all within 2 s. With --minutes, the run stops after M minutes
-(it runs in batches of BATCH examples, each with a new random start).
+documents with broken or hostile front matter and nested constructs) through every rule and the
+site stage (each example a page of an empty site), every K-th example through the prose rules
+too, and every report through every built-in format. Each example must pass the invariants of
+tests/hardening/checking.py: no rule crashes, every diagnostic lies inside the document, every
+format writes it (the text ones with no control character), all within 2 s. With --minutes, the
+run stops after M minutes (it runs in batches of BATCH examples, each with a new random start).
 Hypothesis shrinks a failure to a minimal example and prints it; it also keeps failures in
 .hypothesis/ so the next run (and the CI test) replays them first.
 """
