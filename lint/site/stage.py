@@ -210,6 +210,7 @@ class SiteStage:
             rule: Any = self.plan.instance(active.id)
             try:
                 for finding in rule.check_site(page, facts, self.index, active.options):
+                    _check_shape(finding)
                     line, column, end_line, end_column = finding.place
                     if facts.is_muted(active.id, line):
                         continue
@@ -223,7 +224,7 @@ class SiteStage:
                             active.id,
                             active.severity,
                             finding.message,
-                            suggestions=finding.suggestions,
+                            suggestions=tuple(finding.suggestions),
                         )
                     )
             except Exception as error:  # noqa: BLE001 - a crashing site rule costs its page
@@ -234,3 +235,22 @@ class SiteStage:
                     Diagnostic(display, 1, 1, 1, 1, INTERNAL_ERROR, Severity.ERROR, message)
                 )
         return found
+
+
+def _check_shape(finding: object) -> None:
+    """Raise TypeError for a site finding (a plugin's, say) that would break a reporter."""
+    if not isinstance(finding, SiteFinding):
+        raise TypeError(f"a site rule must yield SiteFinding objects, not {type(finding).__name__}")
+    place = finding.place
+    if not (isinstance(place, tuple) and len(place) == 4):
+        raise TypeError(
+            f"a site finding's place must be (line, column, end line, end column), not {place!r}"
+        )
+    if not all(isinstance(value, int) and not isinstance(value, bool) for value in place):
+        raise TypeError(f"a site finding's place must hold ints, not {place!r}")
+    if not isinstance(finding.message, str):
+        raise TypeError("a site finding's message must be a string")
+    if not isinstance(finding.suggestions, (tuple, list)) or not all(
+        isinstance(item, str) for item in finding.suggestions
+    ):
+        raise TypeError("a site finding's suggestions must be a tuple of strings")

@@ -102,3 +102,43 @@ def test_a_plugin_edit_that_keeps_size_and_time_is_not_served_stale(
     os.utime(module, ns=(times.st_atime_ns, times.st_mtime_ns))
     after = _run(contentlint, plugins, "check", "--format", "json")
     assert "WRITE SOMETHING BETTER THAN FOO" in after.stdout
+
+
+SITE_RULE = '''
+from lint.diagnostics import Severity
+from lint.rule import NO_OPTIONS
+from lint.site.stage import SiteFinding
+
+
+class Linky:
+    """A site rule of a plugin whose finding has a place of the wrong shape."""
+
+    id = "linky"
+    summary = "Yields a bad place."
+    groups = ("links",)
+    severity = Severity.WARNING
+    options_schema = NO_OPTIONS
+
+    def check(self, doc, options):
+        return iter(())
+
+    def check_site(self, page, facts, site, options):
+        for link in facts.links:
+            yield SiteFinding({place}, "a finding")
+'''
+
+
+@pytest.mark.parametrize("place", ['("3", 1, 3, 2)', "(3, 1)", "link.place"])
+def test_a_plugin_site_rule_of_the_wrong_shape_costs_only_its_file(
+    contentlint: RunCli, write: WriteFiles, plugins: Path, place: str
+) -> None:
+    make_plugin(plugins, "linky", "linky", SITE_RULE.format(place=place), "linky = linky:Linky\n")
+    write({"a.md": "# A\n\nSee [b](b.md).\n", "b.md": "# B\n\nText.\n"})
+    outcome = _run(contentlint, plugins, "check", "--no-prose", "--format", "json")
+    found = {(d["path"], d["rule"]) for d in outcome.json()}
+    if place == "link.place":  # the right shape: a finding like any other
+        assert outcome.code == 1, outcome.output
+        assert found == {("a.md", "linky")}
+    else:
+        assert outcome.code == 2, outcome.output
+        assert found == {("a.md", "internal-error")}
