@@ -6,7 +6,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lint.config import ActiveRule, Config, resolve_rules
 from lint.diagnostics import Diagnostic, Edit, Finding, Fix, Replacement, Severity
@@ -17,12 +17,11 @@ from lint.projects import Projects
 from lint.prose_engines import EngineUnavailable
 from lint.prose_settings import ProseSettings
 from lint.reading import ReadRefused, read_document
-from lint.rule import Rule, is_site_rule
+from lint.rule import Rule
 from lint.selection import Selection
+from lint.site.facts import PageFacts
+from lint.site.stage import is_site_rule
 from lint.suppression import UNKNOWN_RULE, Suppressions, find_suppressions, unknown_names
-
-if TYPE_CHECKING:
-    from lint.site.facts import PageFacts
 
 FILE_ERROR = "file-error"
 PROSE_GROUP = "prose"

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lint import __version__
 from lint.cache import Cache, digest
@@ -19,9 +19,7 @@ from lint.config import ActiveRule
 from lint.diagnostics import Diagnostic
 from lint.dialects import Dialect
 from lint.rule import Rule
-
-if TYPE_CHECKING:
-    from lint.site.facts import PageFacts
+from lint.site.facts import PageFacts
 
 #: Bump when the meaning of cached diagnostics changes without a version change.
 RESULTS_PROTOCOL = "4"
@@ -147,8 +145,6 @@ class ResultsCache:
         self._cache = Cache(folder, "results")
 
     def get_many(self, keys: Sequence[str]) -> dict[str, CachedResult]:
-        from lint.site.facts import PageFacts  # only for entries that hold facts
-
         found: dict[str, CachedResult] = {}
         for key, value in self._cache.get_many(keys).items():
             try:

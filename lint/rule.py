@@ -44,10 +44,5 @@ def enabled_by_default(rule: type[Rule]) -> bool:
     return bool(getattr(rule, "enabled_by_default", True))
 
 
-def is_site_rule(rule: type[Any]) -> bool:
-    """Whether a rule also looks across the site (``check_site``, see lint.site.stage)."""
-    return callable(getattr(rule, "check_site", None))
-
-
 def example_of(rule: type[Rule]) -> str:
     return str(getattr(rule, "example", "") or "")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
-from lint.rule import NO_OPTIONS, is_site_rule
+from lint.rule import NO_OPTIONS
 from lint.site.index import SiteIndex, SitePage
 from lint.site.layouts import layout_named
 
@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from lint.engine import Plan
     from lint.site.facts import LinkUse, PageFacts, Place
     from lint.site.index import Resolution
-
-__all__ = ["LINKS_GROUP", "LinkRule", "SiteFinding", "SiteRule", "SiteStage", "is_site_rule"]
 
 #: The group of the rules that look across pages.
 LINKS_GROUP = "links"
@@ -43,6 +41,10 @@ class SiteRule(Protocol):
     def check_site(
         self, page: SitePage, facts: PageFacts, site: SiteIndex, options: Mapping[str, Any]
     ) -> Iterable[SiteFinding]: ...
+
+
+def is_site_rule(rule: type[Any]) -> bool:
+    return callable(getattr(rule, "check_site", None))
 
 
 class LinkRule:
