@@ -27,6 +27,8 @@ _PLAN: Plan | None = None
 STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
 )
+#: How long an ended pool's manager thread is given to notice that its workers are gone.
+MANAGER_EXIT_SECONDS = 1.0
 #: prctl's option to be sent a signal when the parent process dies (linux/prctl.h).
 PR_SET_PDEATHSIG = 1
 
@@ -42,19 +44,21 @@ def tune_garbage_collector() -> None:
     gc.set_threshold(50_000, 20, 20)
 
 
-def _start_worker(plan: Plan) -> None:
+def _start_worker(plan: Plan, parent: int) -> None:
     global _PLAN
     _PLAN = plan
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     for stop in STOP_SIGNALS:  # not the parent's handlers: the default, to end at once
         signal.signal(stop, signal.SIG_DFL)
-    _die_with_the_parent()
+    _die_with_the_parent(parent)
     tune_garbage_collector()
 
 
-def _die_with_the_parent() -> None:
+def _die_with_the_parent(parent: int) -> None:
     """On Linux, ask the kernel to end this worker when the process that started it dies,
-    however it dies (kill -9 included), so no worker outlives a run holding its pipe."""
+    however it dies (kill -9 included), so no worker outlives a run holding its pipe. A
+    parent that died before the request was made (a loaded machine, a worker slow to start)
+    sends no signal: the worker then ends here, since nobody is left to give it work."""
     if not sys.platform.startswith("linux"):
         return
     try:
@@ -64,6 +68,8 @@ def _die_with_the_parent() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):
         return
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _check_in_worker(chunk: list[tuple[str, Path]]) -> list[FileReport]:
@@ -114,7 +120,10 @@ class Checker:
             self._start_shared_server()
             context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
             self._pool = ProcessPoolExecutor(
-                self._jobs, mp_context=context, initializer=_start_worker, initargs=(self._plan,)
+                self._jobs,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(self._plan, os.getpid()),
             )
         return self._pool
 
@@ -200,16 +209,31 @@ class Checker:
     def _discard_pool(self) -> None:
         pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _end_without_waiting(pool)
 
     def close(self, cancel: bool = False) -> None:
         """Wait for the workers to finish, or with ``cancel`` end them now."""
         pool, self._pool = self._pool, None
         if pool is None:
             return
-        if cancel:
-            # The pool keeps its processes in a private mapping; ending them is what makes
-            # an interrupted run stop at once rather than after each worker's chunk.
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.terminate()
-        pool.shutdown(wait=not cancel, cancel_futures=cancel)
+        if not cancel:
+            pool.shutdown(wait=True)
+            return
+        # The pool keeps its processes in a private mapping; ending them is what makes an
+        # interrupted run stop at once rather than after each worker's chunk.
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        _end_without_waiting(pool)
+
+
+def _end_without_waiting(pool: ProcessPoolExecutor) -> None:
+    """Shut a pool down without waiting for its work, then briefly for its manager thread
+    to end (it does at once, its workers being gone or broken). Python 3.11's exit hook
+    wakes that thread without the lock the thread closes its wakeup pipe under, so an exit
+    while the thread still runs can print "OSError: Bad file descriptor" on stderr. A
+    thread that does not end (reading the rest of a result its terminated worker never
+    finished sending) is why an interrupted run ends with ``os._exit`` (lint/run.py)."""
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    if manager is not None:
+        manager.join(timeout=MANAGER_EXIT_SECONDS)

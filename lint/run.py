@@ -194,13 +194,14 @@ def run_check(options: CheckOptions) -> NoReturn:
     started = time.perf_counter()
     statistics = RunStatistics(jobs=jobs)
     _stop_on_signals()
+    interrupted: int | None = None
+    exit_code = EXIT_ERROR
     try:
         exit_code = _run(plan, options, reporter, cwd, threshold, jobs, statistics, cache, actions)
     except EngineUnavailable as error:
         fail(f"prose checking stopped: {error} (--no-prose skips it)")
     except KeyboardInterrupt as interruption:
-        click.echo("contentlint: interrupted", err=True)
-        sys.exit(
+        interrupted = (
             128 + interruption.signum if isinstance(interruption, Stopped) else EXIT_INTERRUPTED
         )
     finally:
@@ -208,6 +209,8 @@ def run_check(options: CheckOptions) -> NoReturn:
             cache.close()
         if output is not sys.stdout:
             output.close()
+    if interrupted is not None:
+        _end_interrupted(interrupted)
     statistics.seconds = time.perf_counter() - started
     if options.verbose:
         _report_statistics(plan, statistics)
@@ -227,6 +230,20 @@ class Stopped(KeyboardInterrupt):
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
         self.signum = signum
+
+
+def _end_interrupted(exit_code: int) -> NoReturn:
+    """End an interrupted run now: its cache is closed and its workers ended, but a thread of
+    the worker pool may wait forever on a result its terminated worker never finished
+    sending, and the interpreter's exit would wait for that thread."""
+    click.echo("contentlint: interrupted", err=True)
+    engines = sys.modules.get("lint.prose_engines")
+    if engines is not None:
+        engines.close_engines()  # a local LanguageTool server is stopped, not left running
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(exit_code)
 
 
 def _stop_on_signals() -> None:

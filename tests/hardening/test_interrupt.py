@@ -46,9 +46,9 @@ def test_ctrl_c_stops_the_workers_and_keeps_the_cache_sound(tmp_path: Path) -> N
     assert run.returncode == 130, stderr
     assert b"interrupted" in stderr and b"Traceback" not in stderr
     deadline = time.monotonic() + 10
-    while _processes_mentioning(posts.name) and time.monotonic() < deadline:
+    while _processes_mentioning(str(posts)) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert _processes_mentioning(posts.name) == []
+    assert _processes_mentioning(str(posts)) == []
 
     for database in cache.glob("*.sqlite3"):
         with sqlite3.connect(database) as connection:

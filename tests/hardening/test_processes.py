@@ -88,6 +88,6 @@ def test_stopping_the_main_process_ends_the_workers(tmp_path: Path, stop: int) -
         assert run.returncode == 128 + stop, stderr
         assert b"interrupted" in stderr and b"Traceback" not in stderr
     deadline = time.monotonic() + 10
-    while _processes_mentioning(posts.name) and time.monotonic() < deadline:
+    while _processes_mentioning(str(posts)) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert _processes_mentioning(posts.name) == []
+    assert _processes_mentioning(str(posts)) == []
