@@ -20,6 +20,15 @@ _WRAPPER = (
 )
 
 
+#: The extensions of the pages the benchmarks count (lower case).
+PAGE_EXTENSIONS = (".md", ".markdown", ".qmd", ".rmd", ".mdx")
+
+
+def count_pages(folder: Path) -> int:
+    """How many pages ``folder`` holds, at any depth."""
+    return sum(1 for path in folder.rglob("*") if path.suffix.lower() in PAGE_EXTENSIONS)
+
+
 def child_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     """The environment a user's shell gives: bytecode caching on, no colour."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

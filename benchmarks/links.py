@@ -23,6 +23,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from _measure import PAGE_EXTENSIONS, count_pages
+
 PAGES = 200
 #: (name, folder under the corpora, dialect).
 SITES = (
@@ -39,7 +41,6 @@ SITES = (
     ("plain-blog", "plain-blog", "markdown"),
     ("mdn", "mdn", "mdn"),
 )
-EXTENSIONS = (".md", ".markdown", ".qmd", ".rmd", ".mdx")
 
 
 def check_site(folder: Path, dialect: str) -> list[dict[str, object]]:
@@ -61,10 +62,6 @@ def check_site(folder: Path, dialect: str) -> list[dict[str, object]]:
     return list(json.loads(outcome.stdout))
 
 
-def pages(folder: Path) -> int:
-    return sum(1 for path in folder.rglob("*") if path.suffix.lower() in EXTENSIONS)
-
-
 _TARGET = re.compile(r'"([^"]*)" does not exist')
 
 
@@ -77,7 +74,7 @@ def absent_from_copy(finding: dict[str, object], names: set[str]) -> bool:
     if found is None:
         return False
     last = found[1].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
-    stem = last.rsplit(".", 1)[0] if last.lower().endswith((*EXTENSIONS, ".html")) else last
+    stem = last.rsplit(".", 1)[0] if last.lower().endswith((*PAGE_EXTENSIONS, ".html")) else last
     return stem.lower() not in names
 
 
@@ -98,7 +95,7 @@ def main() -> None:
         if not folder.is_dir():
             continue
         found = check_site(folder, dialect)
-        count = pages(folder)
+        count = count_pages(folder)
         names = {path.stem.lower() for path in folder.rglob("*") if path.is_file()}
         names |= {path.name.lower() for path in folder.rglob("*") if path.is_dir()}
         absent = [item for item in found if absent_from_copy(item, names)]

@@ -292,9 +292,35 @@ def init() -> None:
         descriptor = os.open(target, flags, 0o644)
     except OSError as error:
         fail(f"cannot write {target}: {error.strerror or error}")
+    detected = _detected_section(Path.cwd())
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(STARTER_CONFIG)
+        # Before [rules], so that the dialect line stays a top-level key once uncommented.
+        handle.write(STARTER_CONFIG.replace("\n[rules]\n", f"{detected}\n[rules]\n", 1))
     click.echo(f"wrote {target}")
+
+
+def _detected_section(folder: Path) -> str:
+    """The config lines that write out what detection chose for the site ``folder`` is in:
+    its dialect (as a comment: detection already gives it) and its front matter schemas."""
+    from lint.detected_schema import detect_site
+    from lint.run import load_dialect_classes
+
+    site = detect_site(folder, load_dialect_classes())
+    if site is None:
+        return ""
+    lines = [
+        f"# Detected: a {site.dialect} site ({site.reason}). detect = false turns detection off.",
+        f'# dialect = "{site.dialect}"'.ljust(49) + "# set it to pin the dialect for every file",
+    ]
+    for files, schema in site.schemas:
+        lines += [
+            "",
+            "[[schemas]]",
+            f"files = {json.dumps(files)}",
+            f"schema = {json.dumps(schema)}",
+        ]
+        lines.append("")
+    return "\n" + "\n".join(lines)
 
 
 @main.command()

@@ -26,6 +26,7 @@ from lint.suppression import UNKNOWN_RULE, Suppressions, find_suppressions, unkn
 FILE_ERROR = "file-error"
 PROSE_GROUP = "prose"
 INTERNAL_ERROR = "internal-error"
+SCHEMA_RULE = "frontmatter-schema"
 #: Files larger than this are reported as ``file-error`` instead of being read.
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
@@ -121,11 +122,14 @@ class Plan:
         """The rules that run on ``path`` (under ``config``, else its own), with their
         severities and options."""
         config = config or self.config_for(path)
-        key = (config.sources, *(entry.applies_to(path) for entry in config.scoped))
+        detected = self._detected_schema(path, config)
+        key = (config.sources, detected, *(entry.applies_to(path) for entry in config.scoped))
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         resolved = resolve_rules(config, self.rules, path, self.schema_override)
+        if detected is not None:
+            _use_detected_schema(resolved, detected)
         prose = self._project_prose.get(config.sources, self.prose)
         active = [
             ActiveRule(rule_id, severity, self._with_prose(rule_id, options, prose))
@@ -134,6 +138,22 @@ class Plan:
         ]
         self._cache[key] = active
         return active
+
+    def schema_choice(self, path: Path) -> tuple[str, bool] | None:
+        """The front matter schema of ``path`` and whether detection chose it (for ``-v``)."""
+        for rule in self.active_rules(path):
+            if rule.id == SCHEMA_RULE and rule.options.get("schema"):
+                schema = str(rule.options["schema"])
+                return schema, schema == self._detected_schema(path, self.config_for(path))
+        return None
+
+    def _detected_schema(self, path: Path, config: Config) -> str | None:
+        """The schema detection gives ``path`` (its generator's), unless detection is off."""
+        if config.detect is False or SCHEMA_RULE not in self.rules:
+            return None
+        from lint.detected_schema import detected_schema
+
+        return detected_schema(path, self._resolver(config).choose(path), config.root)
 
     def _with_prose(
         self, rule_id: str, options: dict[str, Any], prose: ProseSettings | None
@@ -162,6 +182,17 @@ class Plan:
         if rule is None:
             rule = self._instances[rule_id] = self.rules[rule_id]()
         return rule
+
+
+def _use_detected_schema(
+    resolved: dict[str, tuple[bool, Severity, dict[str, Any]]], schema: str
+) -> None:
+    """The detected schema applies where no config entry or ``--schema`` chose one; a page
+    without front matter is not a finding under it (generators do not require one)."""
+    enabled, severity, options = resolved[SCHEMA_RULE]
+    if not options.get("schema"):
+        options = {**options, "schema": schema, "require-front-matter": False}
+        resolved[SCHEMA_RULE] = (enabled, severity, options)
 
 
 def file_error(

@@ -100,6 +100,8 @@ class RunStatistics:
     dialects: dict[str, tuple[list[str], int]] = field(default_factory=dict)
     #: "config FILE" → the folders (as shown) whose files it governed, and how many files.
     configs: dict[str, tuple[list[str], int]] = field(default_factory=dict)
+    #: "schema NAME (why)" → the folders and how many files got it.
+    schemas: dict[str, tuple[list[str], int]] = field(default_factory=dict)
 
     def count(self, report: FileReport) -> None:
         self.files += 1
@@ -328,18 +330,26 @@ def _note_choices(
         choice = plan.dialect_choice(path)
         _tally(statistics.dialects, f"dialect {choice.dialect.name} ({choice.reason})", folder)
         _tally(statistics.configs, _config_label(plan.config_for(path), cwd), folder)
+        schema = plan.schema_choice(path)
+        if schema is not None:
+            location, detected = schema
+            if not location.startswith("builtin:"):
+                location = _shown_path(Path(location), cwd)
+            reason = "detected" if detected else "the config"
+            _tally(statistics.schemas, f"schema {location} ({reason})", folder)
 
 
 def _config_label(config: Config, cwd: Path) -> str:
     if not config.sources:
         return "no config file (the defaults)"
-    shown = []
-    for source in config.sources:
-        try:
-            shown.append(source.resolve().relative_to(cwd.resolve()).as_posix())
-        except ValueError:
-            shown.append(str(source))
-    return "config " + " + ".join(shown)
+    return "config " + " + ".join(_shown_path(source, cwd) for source in config.sources)
+
+
+def _shown_path(path: Path, cwd: Path) -> str:
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _tally(table: dict[str, tuple[list[str], int]], key: str, folder: str) -> None:
@@ -368,6 +378,7 @@ def _report_tally(table: dict[str, tuple[list[str], int]]) -> None:
 def _report_statistics(plan: Plan, statistics: RunStatistics) -> None:
     _report_tally(statistics.configs)
     _report_tally(statistics.dialects)
+    _report_tally(statistics.schemas)
     parsed = statistics.files - statistics.from_cache
     processes = f"{statistics.jobs} process{'es' if statistics.jobs != 1 else ''}"
     click.echo(

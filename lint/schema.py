@@ -471,7 +471,7 @@ def _sentence(error: ValidationError, path: JsonPath) -> str:  # noqa: C901 - on
         hint = _FORMAT_HINTS.get(expected, f"expected the format {expected}")
         return f"{subject} is not a valid {expected} ({hint})"
     if keyword == "pattern":
-        return f"{subject} does not match the pattern {expected}"
+        return _pattern_sentence(subject, error.schema, expected)
     if keyword in ("minLength", "maxLength"):
         bound = "at least" if keyword == "minLength" else "at most"
         return f"{subject} has {len(value)} characters, expected {bound} {expected}"
@@ -502,6 +502,21 @@ def _sentence(error: ValidationError, path: JsonPath) -> str:  # noqa: C901 - on
     if keyword == "not":
         return f"{subject} is not allowed"
     return f"{subject}: {error.message}"
+
+
+def _pattern_sentence(subject: str, schema: Any, pattern: str) -> str:
+    """What a value that does not match a pattern should be: the schema's ``description``
+    and ``examples`` where it has them (``is not a date (e.g. 2024-10-10)``), else the
+    pattern."""
+    described = schema.get("description") if isinstance(schema, Mapping) else None
+    if not isinstance(described, str) or not described:
+        return f"{subject} does not match the pattern {pattern}"
+    examples = schema.get("examples")
+    shown = [str(item) for item in examples[:3]] if isinstance(examples, list) else []
+    if not shown:
+        return f"{subject} is not {described}"
+    listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+    return f"{subject} is not {described} (e.g. {listed})"
 
 
 def _first_repeat(items: Sequence[Any]) -> str:

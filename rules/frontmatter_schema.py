@@ -14,7 +14,11 @@ class FrontmatterSchema:
     """Front matter that does not match the JSON Schema that applies to the file.
 
     The schema comes from the ``[[schemas]]`` entries of the config (the last entry whose
-    ``files`` glob matches the file wins) or from ``--schema FILE`` for every file checked.
+    ``files`` glob matches the file wins) or from ``--schema FILE`` for every file checked;
+    where neither chooses one, a page of a detected site gets its generator's built-in schema
+    (``builtin:quarto``, ``hugo``, ``jekyll``, ``docusaurus``, ``starlight``, ``mkdocs``), or
+    in an Astro project the schema Astro generated for its content collection
+    (``.astro/collections/NAME.schema.json``); ``detect = false`` turns that off.
     ``builtin:NAME`` names a schema shipped with contentlint. The JSON Schema draft is taken
     from ``$schema`` (draft-07 where it is absent); formats such as ``date``, ``date-time``,
     ``uri`` and ``email`` are checked. A ``$ref`` to a local file works, relative to the
@@ -36,7 +40,13 @@ class FrontmatterSchema:
                 "type": ["string", "null"],
                 "default": None,
                 "description": "The schema for the file; set by [[schemas]] and --schema.",
-            }
+            },
+            "require-front-matter": {
+                "type": "boolean",
+                "default": True,
+                "description": "Whether a file without front matter is a finding (not under "
+                "the schema detection picks: generators do not require front matter).",
+            },
         },
         "additionalProperties": False,
     }
@@ -55,6 +65,8 @@ class FrontmatterSchema:
             return
         front_matter = doc.front_matter
         if front_matter is None:
+            if not options.get("require-front-matter", True):
+                return
             first_line = doc.line_span(1)
             yield Finding(
                 first_line.start,

@@ -48,12 +48,30 @@ class Dialect:
     #: Where the generator serves a page and what a link names (a layout of
     #: :mod:`lint.site.layouts`: ``files``, ``quarto``, ``hugo``, ``jekyll``…).
     layout: ClassVar[str] = "files"
+    #: The built-in front matter schema (``builtin:NAME``) detection gives the pages of one
+    #: of its sites (inside the generator's content folder), if the generator has one.
+    front_matter_schema: ClassVar[str | None] = None
 
     @classmethod
     def is_partial(cls, path: PurePath) -> bool:
         """Whether a file is included into other pages rather than published on its own
         (by default a name starting with ``_``, except a section's ``_index``)."""
         return path.name.startswith("_") and path.stem != "_index"
+
+    @classmethod
+    def content_folder(cls, site_root: Path) -> Path | None:
+        """The folder of a site whose pages get the built-in front matter schema (by
+        default the layout's content folder: ``content/`` in Hugo, ``docs_dir`` in MkDocs,
+        the site itself elsewhere); None: no page does."""
+        from lint.site.layouts import layout_named
+
+        return layout_named(cls.layout).content_root(site_root)
+
+    @classmethod
+    def generated_schema(cls, path: Path, site_root: Path) -> str | None:
+        """A front matter schema the site's own tooling generated for ``path`` (a file's
+        location), used instead of the built-in one; by default none."""
+        return None
 
     @classmethod
     def detect(cls, folder: Path, names: frozenset[str]) -> bool:

@@ -15,6 +15,7 @@ from lint.dialects.syntax.pandoc import HEADING_IDS
 class Docusaurus(Dialect):
     name: ClassVar[str] = "docusaurus"
     layout: ClassVar[str] = "docusaurus"
+    front_matter_schema: ClassVar[str | None] = "docusaurus"
     summary: ClassVar[str] = "Docusaurus (MDX, :::admonitions, {#heading-ids})"
     syntax: ClassVar[tuple[Syntax, ...]] = (
         COLON_FENCES,

@@ -18,6 +18,7 @@ _OLD_CONFIGS = ("config.toml", "config.yaml", "config.yml", "config.json")
 class Hugo(Dialect):
     name: ClassVar[str] = "hugo"
     layout: ClassVar[str] = "hugo"
+    front_matter_schema: ClassVar[str | None] = "hugo"
     summary: ClassVar[str] = "Hugo (Goldmark, shortcodes, heading attributes, emoji)"
     syntax: ClassVar[tuple[Syntax, ...]] = (SHORTCODES, *SITE_MARKDOWN)
     markers: ClassVar[tuple[str, ...]] = (*_CONFIGS, "config/", *_OLD_CONFIGS)

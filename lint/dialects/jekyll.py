@@ -15,6 +15,7 @@ from lint.dialects.syntax.liquid import LIQUID
 class Jekyll(Dialect):
     name: ClassVar[str] = "jekyll"
     layout: ClassVar[str] = "jekyll"
+    front_matter_schema: ClassVar[str | None] = "jekyll"
     summary: ClassVar[str] = "Jekyll (kramdown, Liquid tags and output, attribute lines)"
     syntax: ClassVar[tuple[Syntax, ...]] = (LIQUID, *SITE_MARKDOWN)
     markers: ClassVar[tuple[str, ...]] = ("_config.yml", "_config.yaml", "_config.toml")

@@ -18,6 +18,7 @@ class Mkdocs(Dialect):
     name: ClassVar[str] = "mkdocs"
     heading_ids: ClassVar[str] = "python-markdown"
     layout: ClassVar[str] = "mkdocs"
+    front_matter_schema: ClassVar[str | None] = "mkdocs"
     summary: ClassVar[str] = "MkDocs and Material (!!! admonitions, === tabs, snippets, emoji)"
     syntax: ClassVar[tuple[Syntax, ...]] = (
         ADMONITIONS,

@@ -43,6 +43,7 @@ class Quarto(Dialect):
     name: ClassVar[str] = "quarto"
     heading_ids: ClassVar[str] = "pandoc"
     layout: ClassVar[str] = "quarto"
+    front_matter_schema: ClassVar[str | None] = "quarto"
     summary: ClassVar[str] = "Quarto (Pandoc Markdown, fenced divs, shortcodes, cross-references)"
     syntax: ClassVar[tuple[Syntax, ...]] = PANDOC_SYNTAX
     markers: ClassVar[tuple[str, ...]] = ("_quarto.yml", "_quarto.yaml")

@@ -51,7 +51,7 @@ def test_rules_as_json(invoke: RunCli) -> None:
     assert rules["empty-section"]["groups"] == ["structure"]
     assert rules["empty-section"]["severity"] == "warning"
     assert rules["empty-section"]["options"]["allow"] == ["References", "Bibliography"]
-    assert rules["frontmatter-schema"]["options"] == {"schema": None}
+    assert rules["frontmatter-schema"]["options"] == {"schema": None, "require-front-matter": True}
 
 
 def test_explain_prints_the_docs_and_options(invoke: RunCli) -> None:

@@ -107,6 +107,17 @@ def test_pattern(post_validator: Validator) -> None:
     assert problem.message == 'slug: "Bad Slug" does not match the pattern ^[a-z-]+$'
 
 
+def test_a_pattern_with_a_description_says_what_the_value_should_be() -> None:
+    date = {"type": "string", "pattern": "[0-9]{4}", "description": "a date"}
+    schema = {"properties": {"date": date, "when": {**date, "examples": ["2024-10-10", "today"]}}}
+    validator = compile_schema(schema, "urn:test:described", "described")
+    problems = [problem.message for problem in validate(validator, {"date": "TBD", "when": "x"})]
+    assert problems == [
+        'date: "TBD" is not a date',
+        'when: "x" is not a date (e.g. 2024-10-10 or today)',
+    ]
+
+
 def test_bounds(post_validator: Validator) -> None:
     assert only_problem(post_validator, rating=9).message == "rating: 9 must be at most 5"
     assert only_problem(post_validator, summary="x" * 12).message == (

@@ -1,0 +1,83 @@
+"""How many published pages fail their generator's built-in front matter schema.
+
+    python benchmarks/schemas.py [CORPORA] [--list] [--site NAME]
+
+``CORPORA`` (default ``../shared/corpora``) holds copies of published sites, each below its
+content root. Each is checked with its generator's dialect set in a config, so detection picks
+the generator's built-in schema (``builtin:quarto``, ``hugo``, ``jekyll``, ``docusaurus``,
+``mkdocs``) as it would in the real project, and only ``frontmatter-schema`` runs. Prints, per
+site, the pages with any schema finding (the goal: at most 2% of all pages, each a real
+problem); ``--list`` prints every finding to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from _measure import count_pages
+
+#: (name, folder under the corpora, dialect) of the sites whose generator has a schema.
+SITES = (
+    ("quarto-web", "quarto-web", "quarto"),
+    ("quarto-blog", "quarto-blog", "quarto"),
+    ("hugo", "hugo", "hugo"),
+    ("jekyll", "jekyll", "jekyll"),
+    ("docusaurus", "docusaurus", "docusaurus"),
+    ("mkdocs", "mkdocs", "mkdocs"),
+)
+
+
+def schema_findings(folder: Path, dialect: str) -> list[dict[str, object]]:
+    """The ``frontmatter-schema`` findings of one site, from a real ``contentlint check``."""
+    with tempfile.TemporaryDirectory() as scratch:
+        config = Path(scratch) / "contentlint.toml"
+        config.write_text(f'dialect = "{dialect}"\n', "utf-8")
+        command = [
+            sys.executable, "-m", "lint", "check", "--no-cache", "--no-prose",
+            "--select", "frontmatter-schema", "--format", "json", "--exit-zero",
+            "--config", str(config), str(folder),
+        ]  # fmt: skip
+        outcome = subprocess.run(command, capture_output=True, text=True, check=False)
+    if outcome.returncode != 0:
+        raise SystemExit(f"contentlint failed on {folder}: {outcome.stderr[-2000:]}")
+    return list(json.loads(outcome.stdout))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpora", nargs="?", default="../shared/corpora", type=Path)
+    parser.add_argument("--list", action="store_true", help="print every finding")
+    parser.add_argument("--site", help="only this site")
+    arguments = parser.parse_args()
+    total_pages = total_failing = 0
+    for name, folder_name, dialect in SITES:
+        if arguments.site and arguments.site != name:
+            continue
+        folder = (arguments.corpora / folder_name).resolve()
+        if not folder.is_dir():
+            continue
+        found = schema_findings(folder, dialect)
+        by_page: dict[str, list[dict[str, object]]] = defaultdict(list)
+        for item in found:
+            by_page[str(item["path"])].append(item)
+        count = count_pages(folder)
+        total_pages += count
+        total_failing += len(by_page)
+        print(f"{name:14} builtin:{dialect:11} {count:5} pages  {len(by_page):4} with findings "
+              f"({100 * len(by_page) / count:.1f}%)  {len(found)} findings")  # fmt: skip
+        if arguments.list:
+            for item in found:
+                print(f"    {item['path']}:{item['line']}:{item['column']} {item['message']}")
+    if total_pages:
+        print(f"{'all':34} {total_pages:5} pages  {total_failing:4} with findings "
+              f"({100 * total_failing / total_pages:.1f}%)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
