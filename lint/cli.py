@@ -123,7 +123,15 @@ def main() -> None:
     help="Walk into what .gitignore and .ignore files exclude, too.",
 )
 @click.option("--no-prose", is_flag=True, help="Skip the prose rules (spelling, grammar, style).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of prose results.")
+@click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the cache (results, prose, URLs)."
+)
+@click.option(
+    "--check-urls",
+    is_flag=True,
+    help="Also ask every external http(s) URL whether it answers (the broken-url rule; "
+    "[links] check-urls in the config).",
+)
 @click.option(
     "--color",
     type=click.Choice(["auto", "always", "never"]),
@@ -198,6 +206,7 @@ def check(
     no_ignore: bool,
     no_prose: bool,
     no_cache: bool,
+    check_urls: bool,
     color: str,
     quiet: bool,
     output_file: Path | None,
@@ -233,6 +242,7 @@ def check(
             force_exclude=force_exclude,
             no_prose=no_prose,
             no_cache=no_cache,
+            check_urls=check_urls,
             color=color,
             quiet=quiet,
             verbose=verbose,

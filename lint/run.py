@@ -46,6 +46,8 @@ from lint.suggest import did_you_mean
 if TYPE_CHECKING:
     from lint.actions import Actions
     from lint.results_cache import ResultsCache
+    from lint.site.stage import SiteStage
+    from lint.site.urls import UrlSettings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 DEFAULT_FAIL_ON = Severity.WARNING
@@ -75,6 +77,8 @@ class CheckOptions:
     force_exclude: bool = False
     no_prose: bool = False
     no_cache: bool = False
+    #: ``--check-urls``: ask the network about external URLs (else ``[links] check-urls``).
+    check_urls: bool = False
     color: str = "auto"
     quiet: bool = False
     verbose: bool = False
@@ -542,7 +546,7 @@ def _run(
             )
             if any(plan.site_rules(path) for _, path in collected.files):
                 given = [cwd / name for name in options.paths if name != "-"] or [cwd]
-                reports = _with_site_stage(plan, reports, progress, given)
+                reports = _with_site_stage(plan, reports, progress, given, options)
             for _, checked in reports:
                 report = actions.process(checked)
                 if not quiet_run:
@@ -568,11 +572,16 @@ def _run(
 
 
 def _with_site_stage(
-    plan: Plan, reports: Iterable[tuple[Path, FileReport]], progress: Any, given: list[Path]
+    plan: Plan,
+    reports: Iterable[tuple[Path, FileReport]],
+    progress: Any,
+    given: list[Path],
+    options: CheckOptions,
 ) -> list[tuple[Path, FileReport]]:
-    """Every report first (the index needs every page), then each page's site findings
-    added to its report."""
+    """Every report first (the index needs every page), then, when asked, every external
+    URL, then each page's site findings added to its report."""
     from lint.site.stage import SiteStage
+    from lint.site.urls import UrlSettings
 
     stage = SiteStage(plan, [path if path.is_dir() else path.parent for path in given])
     gathered = []
@@ -581,6 +590,9 @@ def _with_site_stage(
             stage.add(path, report.facts)
         gathered.append((path, report))
         progress.update(1)
+    urls = UrlSettings.from_table(plan.config.links, options.check_urls or None)
+    if urls.enabled:
+        _check_urls(stage, urls, plan, options)
     for path, report in gathered:
         found = stage.diagnostics(report.path, path)
         if not found:
@@ -590,6 +602,25 @@ def _with_site_stage(
         if report.text is None:
             report.text = _text(_read_for_key(path, plan), plan)
     return gathered
+
+
+def _check_urls(stage: SiteStage, urls: UrlSettings, plan: Plan, options: CheckOptions) -> None:
+    from lint.cache import Cache
+    from lint.prose_settings import default_cache_dir
+
+    cache = None if options.no_cache else Cache(default_cache_dir(plan.config), "urls")
+    try:
+        checker = stage.check_urls(urls, cache)
+    finally:
+        if cache is not None:
+            cache.close()
+    if options.verbose:
+        asked = len(stage.index.urls)
+        click.echo(
+            f"contentlint: {asked} external URL{'s' if asked != 1 else ''} checked "
+            f"({checker.requests} request{'s' if checker.requests != 1 else ''} made)",
+            err=True,
+        )
 
 
 def _with_excludes(plan: Plan, globs: Sequence[str], cwd: Path) -> ConfigFor:

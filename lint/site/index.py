@@ -11,10 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from lint.site.facts import PageFacts
 from lint.site.layouts import PAGE_EXTENSIONS, Layout, extension_of
 from lint.suggest import closest
+
+if TYPE_CHECKING:
+    from lint.site.urls import UrlResult
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 #: Hugo's ``{{< ref "x" >}}`` / ``{{< relref "x" >}}`` (also with ``%``) as a link target.
@@ -77,6 +81,8 @@ class SiteIndex:
     #: Whether a link to a file that is not a page must find it (off: such a target is
     #: unknown, as in copies of sites without their images).
     check_files: bool = True
+    #: What each external URL answered, when the run checks them (``--check-urls``).
+    urls: dict[str, UrlResult] = field(default_factory=dict)
     _exists: dict[str, bool] = field(default_factory=dict)
     _listing: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _names: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -14,14 +14,18 @@ from lint.site.index import SiteIndex, SitePage
 from lint.site.layouts import layout_named
 
 if TYPE_CHECKING:
+    from lint.cache import Cache
     from lint.diagnostics import Diagnostic, Finding
     from lint.document import Document
     from lint.engine import Plan
     from lint.site.facts import LinkUse, PageFacts, Place
     from lint.site.index import Resolution
+    from lint.site.urls import UrlChecker, UrlSettings
 
 #: The group of the rules that look across pages.
 LINKS_GROUP = "links"
+#: The rule whose URLs ``SiteStage.check_urls`` asks the network about.
+BROKEN_URL = "broken-url"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,22 @@ class SiteStage:
         self._facts.pop(path, None)
         self._read.pop(path, None)
         self.index.forget_memos()
+
+    def check_urls(self, settings: UrlSettings, cache: Cache | None) -> UrlChecker:
+        """Ask every external URL of the published pages on which ``broken-url`` runs (each
+        once, however many pages link to it); the answers go into the index."""
+        from lint.site.urls import UrlChecker, checkable
+
+        wanted: list[str] = []
+        for path, facts in self._facts.items():
+            if facts.partial or not any(
+                rule.id == BROKEN_URL for rule in self.plan.site_rules(path)
+            ):
+                continue
+            wanted.extend(url for link in facts.links if (url := checkable(link.target)))
+        checker = UrlChecker(settings, cache)
+        self.index.urls.update(checker.check(wanted))
+        return checker
 
     def page(self, path: Path) -> SitePage:
         """Where ``path`` sits: its layout and its site's content folder."""

@@ -27,6 +27,7 @@ from lint.registry import load_rules, rule_classes
 from lint.rule import Rule
 from lint.selection import Selection
 from lint.site.stage import SiteStage
+from lint.site.urls import UrlSettings
 
 FIXTURES = Path(__file__).parent
 DOCUMENT_SUFFIXES = {".md", ".markdown", ".qmd", ".rmd", ".mdx"}
@@ -102,6 +103,9 @@ def test_fixture(fixture: Fixture) -> None:
     if report.facts is not None:
         stage = SiteStage(plan)
         stage.add(fixture.document, report.facts)
+        urls = UrlSettings.from_table(plan.config.links)
+        if urls.enabled:
+            stage.check_urls(urls, None)
         report.diagnostics = sorted(
             [*report.diagnostics, *stage.diagnostics(report.path, fixture.document)]
         )
