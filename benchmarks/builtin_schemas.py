@@ -1,6 +1,6 @@
 """How many published pages fail their generator's built-in front matter schema.
 
-    python benchmarks/schemas.py [CORPORA] [--list] [--site NAME]
+    python benchmarks/builtin_schemas.py [CORPORA] [--list] [--site NAME]
 
 ``CORPORA`` (default ``../shared/corpora``) holds copies of published sites, each below its
 content root. Each is checked with its generator's dialect set in a config, so detection picks

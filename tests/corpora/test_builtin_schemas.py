@@ -1,6 +1,6 @@
 """Each generator's built-in front matter schema on its published corpus in ``../shared/corpora``:
 no more pages with a schema finding than were read and judged real (benchmarks/README.md lists
-them). The measurement is ``benchmarks/schemas.py``; skipped when the corpora are absent."""
+them). The measurement is ``benchmarks/builtin_schemas.py``; skipped when the corpora are absent."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not CORPORA.is_dir(), reason=f"{CORPORA} is not 
 def _schemas() -> ModuleType:
     sys.path.insert(0, str(REPOSITORY / "benchmarks"))
     spec = importlib.util.spec_from_file_location(
-        "schemas_benchmark", REPOSITORY / "benchmarks" / "schemas.py"
+        "schemas_benchmark", REPOSITORY / "benchmarks" / "builtin_schemas.py"
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
