@@ -17,7 +17,8 @@ from lint.suggest import closest
 class UndefinedCrossref:
     """A cross-reference (``@fig-x``, ``@tbl-x``, ``@sec-x``, ``@eq-x``, ``@lst-x``,
     theorem and callout kinds) whose label no figure, table, section, equation, listing or
-    div of the page defines; Quarto renders it as ``?@fig-x``.
+    div of the page defines (in a Quarto book, of any chapter or appendix the book lists);
+    Quarto renders it as ``?@fig-x``.
 
     Labels are read wherever Quarto takes them: ``{#fig-x}`` after an image, a div, a
     heading, a table caption or display math, and ``#| label: fig-x`` in a code chunk.
@@ -39,13 +40,16 @@ class UndefinedCrossref:
     def check_site(
         self, page: SitePage, facts: PageFacts, site: SiteIndex, options: Mapping[str, Any]
     ) -> Iterator[SiteFinding]:
-        labels = site.anchors(page.path)
-        if facts.partial or labels is None:
-            return  # labels of the including page, or of content the index cannot see
+        if facts.partial or not facts.crossrefs:
+            return  # labels of the including page
+        labels = site.labels(page)
+        if labels is None:
+            return  # content the index cannot see
+        where = "in this book" if page.layout.book_chapters(page.content_root) else "on this page"
         for ref in facts.crossrefs:
             if ref.label in labels:
                 continue
-            message = f'cross-reference "@{ref.label}" names no label on this page'
+            message = f'cross-reference "@{ref.label}" names no label {where}'
             kind = ref.label.split("-", 1)[0] + "-"
             same_kind = sorted(anchor for anchor in labels if anchor.startswith(kind))
             match = closest(ref.label, same_kind)

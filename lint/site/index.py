@@ -327,6 +327,20 @@ class SiteIndex:
                         folders.add(parent)
         return routes
 
+    def labels(self, page: SitePage) -> frozenset[str] | None:
+        """The labels a cross-reference in ``page`` may name: its own ids, or in a book
+        every chapter's (None when they are not all known)."""
+        chapters = page.layout.book_chapters(page.content_root)
+        if chapters is None:
+            return self.anchors(page.path)
+        found: set[str] = set()
+        for chapter in (page.path, *chapters):
+            anchors = self.anchors(chapter)
+            if anchors is None:
+                return None
+            found |= anchors
+        return frozenset(found)
+
     def anchors(self, path: Path) -> frozenset[str] | None:
         """The ids of the page at ``path``, its includes' too; None when they are not all
         known (not a page, content the index cannot see, an include it cannot read)."""

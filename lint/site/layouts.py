@@ -50,6 +50,12 @@ class Layout:
         return site_root
 
     @classmethod
+    def book_chapters(cls, content_root: Path) -> tuple[Path, ...] | None:
+        """The pages of a book whose labels every one of them may cross-reference (Quarto's
+        ``project: type: book``); None where each page has its own."""
+        return None
+
+    @classmethod
     def file_candidates(cls, target: str, folder_link: bool) -> list[str]:
         """The source files a link to ``target`` (a normalised path, no fragment) may mean
         (strings: this runs for every link)."""
@@ -112,6 +118,44 @@ class Quarto(Layout):
     @classmethod
     def adds_content(cls, page: Path, content_root: Path) -> bool:
         return _filtered_folder(page.parent, content_root)
+
+    @classmethod
+    def book_chapters(cls, content_root: Path) -> tuple[Path, ...] | None:
+        return _book_chapters(content_root)
+
+
+#: A ``_quarto.yml`` larger than this is not read for its chapters.
+MAX_PROJECT_FILE_BYTES = 1024 * 1024
+
+
+@cache
+def _book_chapters(project_root: Path) -> tuple[Path, ...] | None:
+    """The chapter and appendix files of a Quarto book (``project: type: book``), whose
+    cross-references reach across chapters; None for a project that is not a book."""
+    import yaml
+
+    path = project_root / "_quarto.yml"
+    try:
+        if path.stat().st_size > MAX_PROJECT_FILE_BYTES:
+            return None
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        return None
+    project = data.get("project") if isinstance(data, dict) else None
+    book = data.get("book") if isinstance(data, dict) else None
+    if not isinstance(project, dict) or project.get("type") != "book" or not isinstance(book, dict):
+        return None
+    files: list[Path] = []
+    pending = [book.get("chapters"), book.get("appendices")]
+    while pending:
+        entry = pending.pop()
+        if isinstance(entry, list):
+            pending.extend(entry)
+        elif isinstance(entry, dict):
+            pending.extend([entry.get("part"), entry.get("chapters"), entry.get("href")])
+        elif isinstance(entry, str) and entry.lower().endswith(PAGE_EXTENSIONS):
+            files.append(project_root / entry)
+    return tuple(dict.fromkeys(files))
 
 
 @cache

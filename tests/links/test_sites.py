@@ -50,6 +50,34 @@ def test_a_quarto_site(contentlint: RunCli, write: WriteFiles) -> None:
     }
 
 
+def test_a_quarto_book_cross_references_across_its_chapters(
+    contentlint: RunCli, write: WriteFiles
+) -> None:
+    write(
+        {
+            "_quarto.yml": (
+                "project:\n  type: book\nbook:\n  title: B\n  chapters:\n    - index.qmd\n"
+                "    - part: Methods\n      chapters: [methods/data.qmd]\n"
+                "  appendices: [extra.qmd]\n"
+            ),
+            "index.qmd": "# Preface\n\nSee @fig-growth, @sec-sources, @tbl-extra and @fig-gone.\n",
+            "methods/data.qmd": (
+                "# Data {#sec-sources}\n\n![Growth](g.png){#fig-growth}\n\nBack to @sec-preface.\n"
+            ),
+            "methods/g.png": b"\x89PNG\r\n",
+            "extra.qmd": "# Extra\n\n| a |\n|---|\n| 1 |\n\n: More {#tbl-extra}\n",
+        }
+    )
+    outcome = contentlint("check", *LINKS, "--select", "undefined-crossref", "index.qmd")
+    assert _found(outcome) == {("index.qmd", 3, 47, "undefined-crossref")}
+    assert "names no label in this book" in outcome.json()[0]["message"]
+    found = _found(contentlint("check", *LINKS, "--select", "undefined-crossref", "."))
+    assert found == {
+        ("index.qmd", 3, 47, "undefined-crossref"),
+        ("methods/data.qmd", 5, 9, "undefined-crossref"),
+    }
+
+
 def test_a_hugo_site(contentlint: RunCli, write: WriteFiles) -> None:
     write(
         {
