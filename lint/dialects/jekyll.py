@@ -1,5 +1,6 @@
 """Jekyll: kramdown with Liquid tags and output (``{% include %}``, ``{% link %}``,
-``{{ site.baseurl }}``), attribute lines ``{: .class}``, footnotes and jemoji shortcodes."""
+``{{ site.baseurl }}``), HTML blocks read to their closing tag, attribute lines ``{: .class}``,
+footnotes and jemoji shortcodes."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import ClassVar
 from lint.dialects import Dialect
 from lint.dialects.common import SITE_MARKDOWN
 from lint.dialects.syntax import Syntax
+from lint.dialects.syntax.html_blocks import KRAMDOWN_HTML_BLOCKS
 from lint.dialects.syntax.liquid import LIQUID
 
 
@@ -17,7 +19,7 @@ class Jekyll(Dialect):
     layout: ClassVar[str] = "jekyll"
     front_matter_schema: ClassVar[str | None] = "jekyll"
     summary: ClassVar[str] = "Jekyll (kramdown, Liquid tags and output, attribute lines)"
-    syntax: ClassVar[tuple[Syntax, ...]] = (LIQUID, *SITE_MARKDOWN)
+    syntax: ClassVar[tuple[Syntax, ...]] = (LIQUID, KRAMDOWN_HTML_BLOCKS, *SITE_MARKDOWN)
     markers: ClassVar[tuple[str, ...]] = ("_config.yml", "_config.yaml", "_config.toml")
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown")
     typographer: ClassVar[bool] = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
+import pytest
 from markdown_it.token import Token
 
 from lint.dialects.registered import registered_dialects
@@ -130,6 +131,49 @@ def test_liquid_blocks() -> None:
         "fence",
         "hidden",
     ]
+
+
+def test_kramdown_html_blocks_run_to_their_closing_tag_across_blank_lines() -> None:
+    text = (
+        "Intro.\n\n"
+        '<div class="highlight"><pre><code>&#96;&#96;&#96;scala\n'
+        "val a = 1\n\n"
+        "def f() = a\n"
+        "```</code></pre></div>\n\n"
+        "After the block, [a link][home].\n\n[home]: index.md\n"
+    )
+    assert kinds(text, "jekyll") == ["paragraph_open", "html_block", "paragraph_open"]
+    block = next(t for t in tokens(text, "jekyll") if t.type == "html_block")
+    assert block.map == [2, 7]
+    # CommonMark ends the block at the blank line, and the ``` line then opens code that
+    # swallows the rest of the page, the link definition included.
+    assert kinds(text)[-1] == "fence"
+    # Nested tags are counted; markdown="1" asks kramdown to read Markdown inside: left alone.
+    nested = "<div>\n<div>\n\ninner\n</div>\n\nstill in\n</div>\n\nOut.\n"
+    assert kinds(nested, "jekyll") == ["html_block", "paragraph_open"]
+    opted_in = '<div markdown="1">\n\n**Markdown** here.\n\n</div>\n'
+    assert kinds(opted_in, "jekyll") == kinds(opted_in)
+
+
+def test_kramdown_html_blocks_never_closed_cost_linear_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lint.dialects.syntax import html_blocks
+
+    lines = 200 * html_blocks.MAX_BLOCK_LINES
+    searched: list[int] = []
+    search = html_blocks._matching_line
+
+    def counted(all_lines: list[str], first: int, name: str) -> int | None:
+        searched.append(first)
+        return search(all_lines, first, name)
+
+    monkeypatch.setattr(html_blocks, "_matching_line", counted)
+    assert html_blocks.html_block_ends("<div>\n" * lines) == {}
+    # Each search reads up to MAX_BLOCK_LINES lines; all of them together, about four passes
+    # over the document (the budget), not one search per opener.
+    budget = html_blocks.SCAN_BUDGET * (lines + 1) + 2 * html_blocks.MAX_BLOCK_LINES
+    assert len(searched) * html_blocks.MAX_BLOCK_LINES <= budget
 
 
 def test_template_spans_inside_link_targets() -> None:
