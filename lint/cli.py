@@ -305,8 +305,17 @@ def init() -> None:
     detected = _detected_section(Path.cwd())
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
         # Before [rules], so that the dialect line stays a top-level key once uncommented.
-        handle.write(STARTER_CONFIG.replace("\n[rules]\n", f"{detected}\n[rules]\n", 1))
+        starter = STARTER_CONFIG
+        if detected:
+            starter = starter.replace("\n[rules]\n", f"{detected}\n[rules]\n{AS_DETECTED}", 1)
+        handle.write(starter)
     click.echo(f"wrote {target}")
+
+
+#: With the detected schemas written out, pages still need no front matter, as under detection.
+AS_DETECTED = (
+    "frontmatter-schema = { require-front-matter = false }  # as detection: front matter optional\n"
+)
 
 
 def _detected_section(folder: Path) -> str:

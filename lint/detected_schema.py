@@ -45,9 +45,12 @@ def detected_schema(path: Path, choice: Choice, config_root: Path) -> str | None
     content = _content_folder(dialect, str(site_root))
     if content is None:
         return None
-    relative = os.path.relpath(path, content)
-    parts = relative.replace(os.sep, "/").split("/")
-    if parts[0] == ".." or any(part in NOT_CONTENT for part in parts[:-1]):
+    # Plain string work: this runs for every file of a run.
+    text = str(path) if path.is_absolute() else os.path.abspath(path)  # noqa: PTH100 - strings
+    prefix = content.rstrip(os.sep) + os.sep
+    if not text.startswith(prefix):
+        return None
+    if any(part in NOT_CONTENT for part in text[len(prefix) :].split(os.sep)[:-1]):  # noqa: PTH206
         return None
     return BUILTIN_PREFIX + dialect.front_matter_schema
 
@@ -57,9 +60,8 @@ def _site_root(path: Path, choice: Choice, config_root: Path) -> Path:
     config's folder, if the page is inside it; else the page's own folder."""
     if choice.root is not None:
         return Path(choice.root)
-    if path.is_relative_to(config_root):
-        return config_root
-    return path.parent
+    text, root = str(path), str(config_root).rstrip(os.sep) + os.sep
+    return config_root if text.startswith(root) else path.parent
 
 
 #: (dialect, site root) → the site's content folder, looked up once.
@@ -95,23 +97,49 @@ def detect_site(folder: Path, dialects: Mapping[str, type[Dialect]]) -> Detected
     if collections.is_dir():
         for schema in sorted(collections.glob("*.schema.json")):
             name = schema.name.removesuffix(".schema.json")
-            pages = _glob_below(folder, site_root / "src" / "content" / name)
-            schemas.append((pages, _relative(schema, folder)))
+            pages = _pages_glob(folder, site_root / "src" / "content" / name)
+            if pages is not None:
+                schemas.append((pages, _relative(schema, folder)))
     content = _content_folder(dialect, str(site_root))
     if dialect.front_matter_schema is not None and content is not None:
-        pages = _glob_below(folder, Path(content))
-        if all(pages != glob for glob, _ in schemas):
+        pages = _pages_glob(folder, Path(content))
+        if pages is not None and all(pages != glob for glob, _ in schemas):
             schemas.append((pages, BUILTIN_PREFIX + dialect.front_matter_schema))
     marker = choice.reason.removesuffix(f" in {choice.root}")
     reason = f"{marker} in {_relative(site_root, folder)}"
     return DetectedSite(dialect.name, reason, tuple(schemas))
 
 
-def _glob_below(folder: Path, content: Path) -> str:
-    """``content/**`` for a content folder inside ``folder``; ``**`` for one at or above it."""
-    relative = _relative(content, folder)
-    return "**" if relative == "." or relative.startswith("..") else f"{relative}/**"
+def _pages_glob(folder: Path, content: Path) -> str | None:
+    """``content/**`` for a content folder inside ``folder``, ``**`` for one that holds
+    ``folder``, None for one elsewhere (a sibling collection)."""
+    if folder == content or folder.is_relative_to(content):
+        return "**"
+    if content.is_relative_to(folder):
+        return f"{_relative(content, folder)}/**"
+    return None
 
 
 def _relative(path: Path, folder: Path) -> str:
     return os.path.relpath(path, folder).replace(os.sep, "/")
+
+
+#: Project files whose change can change what detection picks (the language server reloads).
+SITE_FILES = frozenset({"_quarto.yml", "_quarto.yaml", "mkdocs.yml", "mkdocs.yaml"})
+
+
+def changes_detection(path: Path) -> bool:
+    """Whether a change to ``path`` can change a detected schema or a book's chapters."""
+    return path.name in SITE_FILES or (
+        path.name.endswith(".schema.json") and path.parent.parts[-2:] == (".astro", "collections")
+    )
+
+
+def forget_detection() -> None:
+    """Forget what was read of the sites' project files (they changed)."""
+    from lint.dialects.starlight import forget_collections
+    from lint.site.layouts import forget_projects
+
+    _CONTENT_FOLDERS.clear()
+    forget_collections()
+    forget_projects()

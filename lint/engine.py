@@ -68,6 +68,11 @@ class Plan:
     _instances: dict[str, Rule] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[Any, ...], list[ActiveRule]] = field(default_factory=dict, repr=False)
     _site_rules: dict[int, list[ActiveRule]] = field(default_factory=dict, repr=False)
+    _detected: dict[tuple[Path, tuple[Path, ...]], str | None] = field(
+        default_factory=dict, repr=False
+    )
+    #: The keys of the active-rule lists whose schema detection chose.
+    _detection_applied: set[tuple[Any, ...]] = field(default_factory=set, repr=False)
     _registered_dialects: Mapping[str, type[Dialect]] | None = field(default=None, repr=False)
     _resolvers: dict[tuple[Path, ...], DialectResolver] = field(default_factory=dict, repr=False)
     _project_prose: dict[tuple[Path, ...], ProseSettings | None] = field(
@@ -123,13 +128,13 @@ class Plan:
         severities and options."""
         config = config or self.config_for(path)
         detected = self._detected_schema(path, config)
-        key = (config.sources, detected, *(entry.applies_to(path) for entry in config.scoped))
+        key = self._rules_key(path, config)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         resolved = resolve_rules(config, self.rules, path, self.schema_override)
-        if detected is not None:
-            _use_detected_schema(resolved, detected)
+        if detected is not None and _use_detected_schema(resolved, detected):
+            self._detection_applied.add(key)
         prose = self._project_prose.get(config.sources, self.prose)
         active = [
             ActiveRule(rule_id, severity, self._with_prose(rule_id, options, prose))
@@ -141,19 +146,31 @@ class Plan:
 
     def schema_choice(self, path: Path) -> tuple[str, bool] | None:
         """The front matter schema of ``path`` and whether detection chose it (for ``-v``)."""
-        for rule in self.active_rules(path):
+        config = self.config_for(path)
+        for rule in self.active_rules(path, config):
             if rule.id == SCHEMA_RULE and rule.options.get("schema"):
-                schema = str(rule.options["schema"])
-                return schema, schema == self._detected_schema(path, self.config_for(path))
+                return str(rule.options["schema"]), self._rules_key(path, config) in (
+                    self._detection_applied
+                )
         return None
+
+    def _rules_key(self, path: Path, config: Config) -> tuple[Any, ...]:
+        """What decides the active rules of ``path``: its config, its detected schema and
+        which scoped entries of the config match it."""
+        detected = self._detected_schema(path, config)
+        return (config.sources, detected, *(entry.applies_to(path) for entry in config.scoped))
 
     def _detected_schema(self, path: Path, config: Config) -> str | None:
         """The schema detection gives ``path`` (its generator's), unless detection is off."""
         if config.detect is False or SCHEMA_RULE not in self.rules:
             return None
-        from lint.detected_schema import detected_schema
+        key = (path, config.sources)
+        if key not in self._detected:
+            from lint.detected_schema import detected_schema
 
-        return detected_schema(path, self._resolver(config).choose(path), config.root)
+            choice = self._resolver(config).choose(path)
+            self._detected[key] = detected_schema(path, choice, config.root)
+        return self._detected[key]
 
     def _with_prose(
         self, rule_id: str, options: dict[str, Any], prose: ProseSettings | None
@@ -186,13 +203,16 @@ class Plan:
 
 def _use_detected_schema(
     resolved: dict[str, tuple[bool, Severity, dict[str, Any]]], schema: str
-) -> None:
-    """The detected schema applies where no config entry or ``--schema`` chose one; a page
-    without front matter is not a finding under it (generators do not require one)."""
+) -> bool:
+    """The detected schema applies where no config entry or ``--schema`` chose one (then
+    True); a page without front matter is not a finding under it (generators do not
+    require one)."""
     enabled, severity, options = resolved[SCHEMA_RULE]
-    if not options.get("schema"):
-        options = {**options, "schema": schema, "require-front-matter": False}
-        resolved[SCHEMA_RULE] = (enabled, severity, options)
+    if options.get("schema"):
+        return False
+    options = {**options, "schema": schema, "require-front-matter": False}
+    resolved[SCHEMA_RULE] = (enabled, severity, options)
+    return True
 
 
 def file_error(

@@ -207,6 +207,7 @@ def run_check(options: CheckOptions) -> NoReturn:
     except EngineUnavailable as error:
         fail(f"prose checking stopped: {error} (--no-prose skips it)")
     except KeyboardInterrupt as interruption:
+        _ignore_stop_signals()  # a second Ctrl-C must not break the cleanup below
         interrupted = (
             128 + interruption.signum if isinstance(interruption, Stopped) else EXIT_INTERRUPTED
         )
@@ -245,11 +246,21 @@ def _end_interrupted(exit_code: int) -> NoReturn:
     click.echo("contentlint: interrupted", err=True)
     engines = sys.modules.get("lint.prose_engines")
     if engines is not None:
-        engines.close_engines()  # a local LanguageTool server is stopped, not left running
+        with contextlib.suppress(Exception):
+            engines.close_engines()  # a local LanguageTool server is stopped, not left running
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
     os._exit(exit_code)
+
+
+def _ignore_stop_signals() -> None:
+    import signal
+
+    from lint.parallel import STOP_SIGNALS
+
+    for stop_signal in (signal.SIGINT, *STOP_SIGNALS):
+        signal.signal(stop_signal, signal.SIG_IGN)
 
 
 def _stop_on_signals() -> None:
@@ -588,6 +599,7 @@ def _with_site_stage(
     for path, report in reports:
         if report.facts is not None:
             stage.add(path, report.facts)
+            stage.resolve_early(path)
         gathered.append((path, report))
         progress.update(1)
     urls = UrlSettings.from_table(plan.config.links, options.check_urls or None)

@@ -17,6 +17,7 @@ from pygls.workspace import TextDocument
 
 from lint import __version__, rule_help_uri
 from lint.config import Config, ConfigError, schema_locations
+from lint.detected_schema import changes_detection, forget_detection
 from lint.diagnostics import Diagnostic, Severity
 from lint.document import Document
 from lint.engine import INTERNAL_ERROR, Plan, check_text
@@ -136,12 +137,15 @@ class ContentlintServer(LanguageServer):
         self._shown.clear()
         self.watched.clear()
         load_validator.cache_clear()
+        forget_detection()
         for document in list(self.workspace.text_documents.values()):
             self.check(document.uri)
 
     def reloads_on(self, path: Path) -> bool:
         """Whether a change to ``path`` changes what the checks report."""
-        return path.name in CONFIG_FILES or path.resolve() in self.watched
+        return (
+            path.name in CONFIG_FILES or path.resolve() in self.watched or changes_detection(path)
+        )
 
     def check(self, uri: str) -> None:
         """Check the open document ``uri`` now and publish its diagnostics."""

@@ -45,3 +45,7 @@ class Starlight(Dialect):
 def _collection_schema(site_root: str, collection: str) -> str | None:
     schema = Path(site_root) / ".astro" / "collections" / f"{collection}.schema.json"
     return str(schema) if schema.is_file() else None
+
+
+def forget_collections() -> None:
+    _collection_schema.cache_clear()

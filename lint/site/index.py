@@ -33,6 +33,8 @@ _TEMPLATE = re.compile(r"\{\{|\{%|\$\{|^\{")
 _NOT_CONTENT = frozenset({"node_modules", "__pycache__", "_site", "_freeze", "venv", ".venv"})
 #: At most this many names are compared for a did-you-mean.
 _MOST_CHOICES = 2000
+#: Extensions of a link that names a page or an address rather than some other file.
+_ADDRESS_EXTENSIONS = frozenset((*PAGE_EXTENSIONS, ".html", ".htm"))
 #: Fragments every page has.
 _BUILT_IN_FRAGMENTS = frozenset({"", "top"})
 
@@ -110,10 +112,23 @@ class SiteIndex:
         key = (page.path, target)
         known = self._resolved.get(key)
         if known is None:
-            known = self._resolved[key] = self._resolve(page, target)
+            resolved = self._resolve(page, target)
+            assert resolved is not None  # only an early resolution stops short
+            known = self._resolved[key] = resolved
         return known
 
-    def _resolve(self, page: SitePage, target: str) -> Resolution:
+    def resolve_early(self, page: SitePage, target: str) -> None:
+        """Resolve now, while other pages are still being checked, a link whose answer
+        needs no other page: a fragment of its own page, an external URL, a file that
+        exists. What needs the whole site waits for ``resolve``."""
+        key = (page.path, target)
+        if key in self._resolved or "{" in target:
+            return
+        found = self._resolve(page, target, early=True)
+        if found is not None:
+            self._resolved[key] = found
+
+    def _resolve(self, page: SitePage, target: str, early: bool = False) -> Resolution | None:
         target = target.strip()
         if target.startswith("//") or _SCHEME.match(target):
             return Resolution(Status.EXTERNAL)
@@ -125,7 +140,7 @@ class SiteIndex:
         path_part = path_part.split("?", 1)[0]
         if not path_part:
             return Resolution(Status.FOUND, page.path, fragment)
-        return self._resolve_path(page, path_part, fragment, from_root)
+        return self._resolve_path(page, path_part, fragment, from_root, early)
 
     def _templates(self, page: SitePage, target: str) -> tuple[str, bool] | None:
         """The target with a generator's link template read (Hugo's ``ref``, Jekyll's
@@ -171,8 +186,8 @@ class SiteIndex:
         return None
 
     def _resolve_path(
-        self, page: SitePage, path_part: str, fragment: str, from_root: bool
-    ) -> Resolution:
+        self, page: SitePage, path_part: str, fragment: str, from_root: bool, early: bool
+    ) -> Resolution | None:
         root = page.content_root
         folder_link = path_part.endswith("/")
         if path_part.startswith("/"):
@@ -190,6 +205,16 @@ class SiteIndex:
                     break
         if found_file is not None:
             return Resolution(Status.FOUND, found_file, fragment)
+        if early:
+            return None
+        suffix = extension_of(PurePosixPath(path_part.rstrip("/")).name)
+        if (
+            not self.check_files
+            and suffix
+            and suffix not in _ADDRESS_EXTENSIONS
+            and not path_part.endswith("/")
+        ):
+            return Resolution(Status.UNKNOWN)  # a file that is not a page: not checked
         route = self._route_of(page, path_part)
         # A link that names a source file (``page.md``) must find the file; only an address
         # is looked up among the routes.
@@ -226,16 +251,18 @@ class SiteIndex:
             # Docusaurus' generated indexes); the index cannot tell.
             return Resolution(Status.UNKNOWN)
         suffix = extension_of(PurePosixPath(path_part.rstrip("/")).name)
-        is_page = suffix in PAGE_EXTENSIONS
         wanted = path_part
-        suggestion = self._suggest(target, route, page)
-        if is_page:
-            return Resolution(Status.BROKEN, wanted=wanted, suggestion=suggestion)
+        if suffix in PAGE_EXTENSIONS:
+            return Resolution(
+                Status.BROKEN, wanted=wanted, suggestion=self._suggest(target, route, page)
+            )
         file_like = not page.layout.routes_are_pages and not path_part.endswith("/")
         if (suffix or file_like) and suffix not in (".html", ".htm"):
             if not self.check_files:
                 return Resolution(Status.UNKNOWN)
-            return Resolution(Status.BROKEN, wanted=wanted, suggestion=suggestion)
+            return Resolution(
+                Status.BROKEN, wanted=wanted, suggestion=self._suggest(target, route, page)
+            )
         # An address: broken only where the index knows the folder it points into (a
         # section of the site); elsewhere the generator's config may serve it.
         parent = posixpath.dirname(route.rstrip("/")) or "/"
@@ -245,7 +272,9 @@ class SiteIndex:
             return Resolution(Status.UNKNOWN)
         known_folder = parent != "/" and (parent in folders or self.is_folder(str(target.parent)))
         if known_folder:
-            return Resolution(Status.BROKEN, wanted=wanted, suggestion=suggestion)
+            return Resolution(
+                Status.BROKEN, wanted=wanted, suggestion=self._suggest(target, route, page)
+            )
         return Resolution(Status.UNKNOWN)
 
     def _suggest(self, target: PurePosixPath, route: str, page: SitePage) -> str | None:
@@ -335,6 +364,8 @@ class SiteIndex:
             return self.anchors(page.path)
         found: set[str] = set()
         for chapter in (page.path, *chapters):
+            if chapter != page.path and not self.exists(str(chapter)):
+                continue  # a chapter the project lists but that is not there (yet)
             anchors = self.anchors(chapter)
             if anchors is None:
                 return None

@@ -128,34 +128,63 @@ class Quarto(Layout):
 MAX_PROJECT_FILE_BYTES = 1024 * 1024
 
 
+#: The most chapter entries read from a book's project file.
+MAX_CHAPTERS = 10_000
+
+
 @cache
 def _book_chapters(project_root: Path) -> tuple[Path, ...] | None:
     """The chapter and appendix files of a Quarto book (``project: type: book``), whose
-    cross-references reach across chapters; None for a project that is not a book."""
-    import yaml
-
-    path = project_root / "_quarto.yml"
-    try:
-        if path.stat().st_size > MAX_PROJECT_FILE_BYTES:
-            return None
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
-        return None
+    cross-references reach across chapters; None for a project that is not a book, or whose
+    project file cannot be read (aliases that loop or explode are read once, up to a bound)."""
+    data = _project_file(project_root)
     project = data.get("project") if isinstance(data, dict) else None
     book = data.get("book") if isinstance(data, dict) else None
     if not isinstance(project, dict) or project.get("type") != "book" or not isinstance(book, dict):
         return None
     files: list[Path] = []
-    pending = [book.get("chapters"), book.get("appendices")]
-    while pending:
+    pending: list[object] = [book.get("chapters"), book.get("appendices")]
+    seen: set[int] = set()
+    read = 0
+    while pending and read < MAX_CHAPTERS:
         entry = pending.pop()
-        if isinstance(entry, list):
-            pending.extend(entry)
-        elif isinstance(entry, dict):
-            pending.extend([entry.get("part"), entry.get("chapters"), entry.get("href")])
+        read += 1
+        if isinstance(entry, (list, dict)):
+            if id(entry) in seen:
+                continue
+            seen.add(id(entry))
+            items = entry if isinstance(entry, list) else [entry.get(key) for key in _PARTS]
+            pending.extend(items)
         elif isinstance(entry, str) and entry.lower().endswith(PAGE_EXTENSIONS):
             files.append(project_root / entry)
     return tuple(dict.fromkeys(files))
+
+
+_PARTS = ("part", "chapters", "href", "file")
+
+
+def forget_projects() -> None:
+    """Forget what was read of Quarto projects' files (one changed)."""
+    for memo in (_book_chapters, _filtered_folder, _has_filters):
+        memo.cache_clear()
+
+
+def _project_file(project_root: Path) -> object:
+    """The data of a Quarto project's ``_quarto.yml`` (or ``_quarto.yaml``); None when it
+    cannot be read."""
+    import yaml
+
+    for name in ("_quarto.yml", "_quarto.yaml"):
+        path = project_root / name
+        try:
+            if path.stat().st_size > MAX_PROJECT_FILE_BYTES:
+                return None
+            return yaml.safe_load(path.read_text("utf-8"))
+        except FileNotFoundError:
+            continue
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError, ValueError, TypeError):
+            return None
+    return None
 
 
 @cache

@@ -96,6 +96,16 @@ class SiteStage:
     def add(self, path: Path, facts: PageFacts) -> None:
         self._facts[path] = facts
 
+    def resolve_early(self, path: Path) -> None:
+        """Resolve what the page's links can be resolved to before the whole site is known
+        (run while the other pages are still being checked)."""
+        facts = self._facts.get(path)
+        if facts is None or facts.partial or not facts.links:
+            return
+        page = self.page(path)
+        for link in facts.links:
+            self.index.resolve_early(page, link.target)
+
     def update(self, path: Path, facts: PageFacts) -> None:
         """A page's new facts (an editor's change): what depended on the old ones is
         resolved again, and the routes are read again when its address changed."""

@@ -5,7 +5,9 @@ timeout, a refused connection, 429, 5xx), and each definite answer kept in the c
 
 from __future__ import annotations
 
+import collections
 import json
+import re
 import threading
 import time
 import urllib.error
@@ -25,12 +27,12 @@ if TYPE_CHECKING:
 
 #: Hosts never asked by default: loopback and the names reserved for examples (RFC 2606,
 #: RFC 6761), which documentation uses for addresses nobody should fetch.
+#: A ``url-skip-hosts`` entry that means every loopback, link-local or unspecified address.
+LOOPBACK = "loopback"
 SKIPPED_HOSTS = (
+    LOOPBACK,
     "localhost",
     "*.localhost",
-    "127.0.0.1",
-    "0.0.0.0",
-    "::1",
     "example.com",
     "*.example.com",
     "example.org",
@@ -49,6 +51,8 @@ UNKNOWN_STATUSES = frozenset({401, 403, 429, 999})
 MAX_RETRY_AFTER = 10.0
 #: Characters a URL keeps as they are when the decoded target is quoted again.
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+#: Template syntax in a target: its value is known only once the page is rendered.
+_TEMPLATE = re.compile(r"\{\{|\{%|\$\{|\{<")
 USER_AGENT = f"contentlint/{__version__} (link check)"
 
 
@@ -108,23 +112,48 @@ class UrlResult:
 
 
 def checkable(target: str) -> str | None:
-    """The address to ask for a link's target (fragment dropped, quoted again), or None for
-    one that is not an ``http``/``https`` URL."""
+    """The address to ask for a link's target (fragment dropped, the host in IDNA, the rest
+    quoted again), or None for one that is not a plain ``http``/``https`` URL (a template
+    such as ``{{ site.repo }}`` is known only once rendered; a malformed one names nothing)."""
     target = target.strip()
     if target.startswith("//"):
         target = "https:" + target
     scheme = target.split(":", 1)[0].lower()
-    if scheme not in ("http", "https") or not urlsplit(target).hostname:
+    if scheme not in ("http", "https") or _TEMPLATE.search(target):
         return None
-    return quote(target.split("#", 1)[0], safe=_URL_SAFE)
+    try:
+        parts = urlsplit(target.split("#", 1)[0])
+        host = parts.hostname
+        port = parts.port
+    except ValueError:
+        return None
+    if not host:
+        return None
+    try:
+        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        return None
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None:
+        netloc += f":{port}"
+    path = quote(parts.path, safe=_URL_SAFE)
+    query = quote(parts.query, safe=_URL_SAFE)
+    return f"{scheme}://{netloc}{path}" + (f"?{query}" if query else "")
 
 
 def skipped(url: str, hosts: Iterable[str]) -> bool:
-    """Whether the URL's host is one never to ask (``*.example.com`` matches subdomains)."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    """Whether the URL's host is one never to ask (``*.example.com`` matches subdomains;
+    ``loopback`` every loopback, link-local or unspecified address)."""
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return True
     for pattern in hosts:
         pattern = pattern.lower()
-        if pattern.startswith("*."):
+        if pattern == LOOPBACK:
+            if _is_loopback(host):
+                return True
+        elif pattern.startswith("*."):
             if host.endswith(pattern[1:]):
                 return True
         elif host == pattern:
@@ -132,41 +161,82 @@ def skipped(url: str, hosts: Iterable[str]) -> bool:
     return False
 
 
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    mapped = getattr(address, "ipv4_mapped", None) or address
+    return mapped.is_loopback or mapped.is_link_local or mapped.is_unspecified
+
+
 class UrlChecker:
     """Checks URLs concurrently: at most ``per_host`` requests at once to one host (its
-    retries wait holding their slot, so a struggling server is not asked harder)."""
+    retries wait in their task, so a struggling server is not asked harder)."""
 
     def __init__(
         self,
         settings: UrlSettings,
         cache: Cache | None = None,
         clock: Callable[[], float] = time.time,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], object] | None = None,
     ) -> None:
         self.settings = settings
         self._cache = cache
         self._clock = clock
-        self._sleep = sleep
-        self._hosts: dict[str, threading.BoundedSemaphore] = {}
         self._lock = threading.Lock()
+        #: Set when the run is stopped: no task starts another request, no wait goes on.
+        self._stop = threading.Event()
+        self._sleep = sleep or self._stop.wait
         #: How many requests were made (for tests and ``-v``).
         self.requests = 0
 
     def check(self, urls: Iterable[str]) -> dict[str, UrlResult]:
-        """Each URL's result: from the cache while younger than the maximum age, else asked."""
+        """Each URL's result: from the cache while younger than the maximum age, else asked.
+
+        Each host gets its own queue and at most ``per_host`` tasks that empty it, so a slow
+        host never holds a thread another host could use. An exception here (Ctrl-C, a
+        signal) stops every task before its next request and waits for none of them."""
         wanted = [url for url in dict.fromkeys(urls) if not skipped(url, self.settings.skip_hosts)]
         results = self._cached(wanted)
-        missing = [url for url in wanted if url not in results]
-        if missing:
-            workers = max(1, min(self.settings.workers, len(missing)))
-            with ThreadPoolExecutor(workers, thread_name_prefix="contentlint-url") as pool:
-                asked = dict(zip(missing, pool.map(self._ask, missing), strict=True))
-            results.update(asked)
-            if self._cache is not None:
-                self._cache.put_many(
-                    (url, result.to_json()) for url, result in asked.items() if result.definite
-                )
+        by_host: dict[str, collections.deque[str]] = {}
+        for url in wanted:
+            if url not in results:
+                by_host.setdefault(_host(url), collections.deque()).append(url)
+        if not by_host:
+            return results
+        asked: dict[str, UrlResult] = {}
+        tasks = [
+            queue
+            for queue in by_host.values()
+            for _ in range(min(self.settings.per_host, len(queue)))
+        ]
+        pool = ThreadPoolExecutor(min(self.settings.workers, len(tasks)), "contentlint-url")
+        try:
+            for future in [pool.submit(self._empty, queue, asked) for queue in tasks]:
+                future.result()
+        except BaseException:
+            self._stop.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
+        results.update(asked)
+        if self._cache is not None:
+            self._cache.put_many(
+                (url, result.to_json()) for url, result in asked.items() if result.definite
+            )
         return results
+
+    def _empty(self, queue: collections.deque[str], asked: dict[str, UrlResult]) -> None:
+        """Ask the URLs of one host's queue, one at a time, until it is empty (or stopped)."""
+        while not self._stop.is_set():
+            try:
+                url = queue.popleft()  # deques pop atomically: no lock needed
+            except IndexError:
+                return
+            asked[url] = self._ask(url)
 
     def _cached(self, urls: list[str]) -> dict[str, UrlResult]:
         if self._cache is None or not urls:
@@ -179,24 +249,16 @@ class UrlChecker:
                 found[url] = result
         return found
 
-    def _slot(self, url: str) -> threading.BoundedSemaphore:
-        host = (urlsplit(url).hostname or "").lower()
-        with self._lock:
-            slot = self._hosts.get(host)
-            if slot is None:
-                slot = self._hosts[host] = threading.BoundedSemaphore(self.settings.per_host)
-            return slot
-
     def _ask(self, url: str) -> UrlResult:
-        with self._slot(url):
-            wait = self.settings.backoff
-            for attempt in range(self.settings.retries + 1):
-                result, retry_after = self._request(url)
-                if result.definite or attempt == self.settings.retries:
-                    return result
-                self._sleep(retry_after if retry_after is not None else wait)
-                wait *= 2
-        raise AssertionError("unreachable")  # pragma: no cover - the loop always returns
+        wait = self.settings.backoff
+        result, retry_after = self._request(url)
+        for _ in range(self.settings.retries):
+            if result.definite or self._stop.is_set():
+                break
+            self._sleep(retry_after if retry_after is not None else wait)
+            wait *= 2
+            result, retry_after = self._request(url)
+        return result
 
     def _request(self, url: str) -> tuple[UrlResult, float | None]:
         """One GET (its body is never read): the result, and how long the server asked to
@@ -223,6 +285,10 @@ class UrlChecker:
         except (HTTPException, OSError, ValueError) as error:
             message = f"could not be reached ({type(error).__name__}: {error})"
             return UrlResult(True, message, definite=False, checked_at=now), None
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
 
 
 def _answer(

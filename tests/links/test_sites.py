@@ -4,6 +4,7 @@ forms, is silent."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -76,6 +77,22 @@ def test_a_quarto_book_cross_references_across_its_chapters(
         ("index.qmd", 3, 47, "undefined-crossref"),
         ("methods/data.qmd", 5, 9, "undefined-crossref"),
     }
+
+
+def test_a_quarto_book_with_a_missing_chapter_or_a_hostile_project_file(
+    contentlint: RunCli, write: WriteFiles, project: Path
+) -> None:
+    page = {"index.qmd": "# Preface\n\nSee @fig-typo.\n"}
+    books = [
+        "project:\n  type: book\nbook:\n  chapters: [index.qmd, not-written-yet.qmd]\n",
+        "project:\n  type: book\nbook:\n  chapters: &a [index.qmd, *a]\n",  # a list in itself
+        "project:\n  type: book\ndate: 2024-02-30\nbook:\n  chapters: [index.qmd]\n",
+    ]
+    for book in books:
+        write({**page, "_quarto.yml": book})
+        outcome = contentlint("check", *LINKS, "--select", "undefined-crossref", ".")
+        outcome.assert_no_traceback()
+        assert _found(outcome) == {("index.qmd", 3, 5, "undefined-crossref")}, book
 
 
 def test_a_hugo_site(contentlint: RunCli, write: WriteFiles) -> None:

@@ -163,11 +163,31 @@ def test_each_url_is_asked_once_its_fragment_dropped(server: Server) -> None:
 def test_which_targets_are_urls_and_which_hosts_are_skipped() -> None:
     assert checkable("https://a.org/x y#f") == "https://a.org/x%20y"
     assert checkable("//cdn.a.org/lib.js") == "https://cdn.a.org/lib.js"
-    assert checkable("mailto:me@a.org") is None
-    assert checkable("docs/page.md") is None
+    assert checkable("https://bücher.de/ä?q=ü") == "https://xn--bcher-kva.de/%C3%A4?q=%C3%BC"
+    for not_a_url in ("mailto:me@a.org", "docs/page.md", "http://[bad", "http://a.org:99999/"):
+        assert checkable(not_a_url) is None, not_a_url
+    assert checkable("https://github.com/{{ site.repo }}/issues") is None  # a template
     hosts = UrlSettings().skip_hosts
     assert skipped("http://localhost:3000/", hosts) and skipped("https://api.example.com/", hosts)
     assert skipped("http://[::1]:8080/", hosts) and not skipped("https://example.community/", hosts)
+    for loopback in ("http://127.0.0.2/", "http://[::ffff:127.0.0.1]/", "http://169.254.1.1/"):
+        assert skipped(loopback, hosts), loopback
+    assert not skipped("http://127.0.0.2/", ["localhost"])
+
+
+def test_a_stopped_check_waits_for_no_slow_host(server: Server) -> None:
+    checker = UrlChecker(_settings(timeout=5, per_host=1))
+    urls = [server.url(f"/slow?{n}") for n in range(20)]
+
+    def stop_soon() -> None:
+        time.sleep(0.3)
+        checker._stop.set()
+
+    threading.Thread(target=stop_soon).start()
+    started = time.monotonic()
+    checker.check(urls)
+    # One request was under way when the stop came; none of the other 19 was started.
+    assert server.hits["/slow"] <= 2 and time.monotonic() - started < 4
 
 
 # --- the command line ------------------------------------------------------------------------
@@ -252,8 +272,10 @@ def test_an_unreachable_host_is_reported_and_asked_again_next_run(
     write({"contentlint.toml": "[links]\nurl-retries = 0\nurl-skip-hosts = []\n",
            "a.md": f"# A\n\nSee [the page]({dead}).\n"})  # fmt: skip
     for _ in range(2):
-        (message,) = [item[3] for item in _broken(contentlint(*CHECK, "--check-urls", "a.md"))]
+        outcome = contentlint(*CHECK, "--check-urls", "-v", "a.md")
+        (message,) = [item[3] for item in _broken(outcome)]
         assert message.startswith(f'URL "{dead}" could not be reached (')
+        assert "(1 request made)" in outcome.stderr  # not kept in the cache: asked again
 
 
 def test_a_bad_url_setting_is_a_config_error(contentlint: RunCli, write: WriteFiles) -> None:
