@@ -10,13 +10,8 @@ import json
 import re
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
-from http.client import HTTPException
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
@@ -213,6 +208,8 @@ class UrlChecker:
             for queue in by_host.values()
             for _ in range(min(self.settings.per_host, len(queue)))
         ]
+        from concurrent.futures import ThreadPoolExecutor
+
         pool = ThreadPoolExecutor(min(self.settings.workers, len(tasks)), "contentlint-url")
         try:
             for future in [pool.submit(self._empty, queue, asked) for queue in tasks]:
@@ -263,6 +260,11 @@ class UrlChecker:
     def _request(self, url: str) -> tuple[UrlResult, float | None]:
         """One GET (its body is never read): the result, and how long the server asked to
         wait before the next try."""
+        # The HTTP machinery is imported only by a run that asks (it costs every run 12 ms).
+        import urllib.error
+        import urllib.request
+        from http.client import HTTPException
+
         with self._lock:
             self.requests += 1
         now = self._clock()
@@ -310,6 +312,8 @@ def _retry_after(value: str | None, now: float) -> float | None:
     """``Retry-After`` in seconds (a number or an HTTP date), at most MAX_RETRY_AFTER."""
     if not value:
         return None
+    from email.utils import parsedate_to_datetime
+
     try:
         seconds = float(value)
     except ValueError:
