@@ -17,6 +17,13 @@ if TYPE_CHECKING:
 
 #: Folders never walked into: build output and dependencies of common site generators.
 SKIPPED_FOLDERS = frozenset({"node_modules", "_site", "_freeze", "__pycache__", "site-packages"})
+#: Folders of templates never walked into where a generator's config is beside them.
+TEMPLATE_FOLDERS: dict[str, tuple[str, ...]] = {
+    "archetypes": (
+        "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+        "config.toml", "config.yaml", "config.yml", "config.json",
+    ),
+}  # fmt: skip
 
 
 @dataclass
@@ -117,11 +124,24 @@ def _walks_into(
     excluded: Sequence[tuple[Path, str]],
     ignores: Sequence[_IgnoreFile],
 ) -> bool:
-    if name.startswith(".") or name in SKIPPED_FOLDERS:
+    if name.startswith(".") or name in SKIPPED_FOLDERS or _is_template_folder(path, name):
         return False
     if excluded and _relative_to_any(Path(path), excluded):
         return False
     return not (ignores and _ignored(path, True, ignores))
+
+
+def _is_template_folder(path: str, name: str) -> bool:
+    """A folder of templates beside a generator's config, not pages: Hugo's ``archetypes/``
+    (front matter such as ``date: {{ .Date }}`` is Go template, not YAML)."""
+    if name not in TEMPLATE_FOLDERS:
+        return False
+    parent = os.path.dirname(path)
+    return any(os.path.isfile(os.path.join(parent, config)) for config in TEMPLATE_FOLDERS[name])
+
+
+def _in_template_folder(path: Path) -> bool:
+    return any(_is_template_folder(str(folder), folder.name) for folder in path.resolve().parents)
 
 
 def _inside(path: str, folders: Sequence[str]) -> bool:
@@ -234,7 +254,9 @@ def collect(
             candidates: Iterator[tuple[str, str]] | list[tuple[str, str]] = _walk(
                 path, config_for, ignore_files, collected.skipped
             )
-        elif force_exclude and is_excluded(path, config_for(path.resolve().parent)):
+        elif force_exclude and (
+            is_excluded(path, config_for(path.resolve().parent)) or _in_template_folder(path)
+        ):
             continue
         else:
             candidates = [(str(path), str(path.resolve()))]

@@ -60,6 +60,18 @@ def test_hidden_and_build_folders_are_skipped(invoke: RunCli, write: WriteFiles)
     assert _reported(invoke, ".") == set(kept)
 
 
+def test_hugo_archetypes_are_templates_not_pages(invoke: RunCli, write: WriteFiles) -> None:
+    template = '---\ntitle: "{{ replace .Name "-" " " | title }}"\ndate: {{ .Date }}\n---\n'
+    write({"hugo.toml": 'title = "Site"\n', "archetypes/default.md": template})
+    write({"content/post.md": EMPTY_SECTION, "docs/archetypes/page.md": EMPTY_SECTION})
+    # Beside a Hugo config, archetypes/ holds Go templates: not walked into, and skipped with
+    # --force-exclude (as pre-commit names it); a folder of that name elsewhere is pages.
+    assert _reported(invoke, ".") == {"content/post.md", "docs/archetypes/page.md"}
+    outcome = invoke("check", "--no-prose", "--force-exclude", "archetypes/default.md")
+    assert outcome.code == 0, outcome.output
+    assert invoke("check", "--no-prose", "archetypes/default.md").code == 1  # named: checked
+
+
 def test_a_skipped_folder_named_on_the_command_line_is_checked(
     invoke: RunCli, write: WriteFiles
 ) -> None:
