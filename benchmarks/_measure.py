@@ -29,6 +29,24 @@ def count_pages(folder: Path) -> int:
     return sum(1 for path in folder.rglob("*") if path.suffix.lower() in PAGE_EXTENSIONS)
 
 
+def check_json(folder: Path, config: str, *options: str) -> list[dict[str, object]]:
+    """The findings of a real ``contentlint check --format json`` of ``folder`` (no cache, no
+    prose) under a scratch config file holding ``config``."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        config_file = Path(scratch) / "contentlint.toml"
+        config_file.write_text(config, "utf-8")
+        command = [
+            sys.executable, "-m", "lint", "check", "--no-cache", "--no-prose", "--format", "json",
+            "--exit-zero", "--config", str(config_file), *options, str(folder),
+        ]  # fmt: skip
+        outcome = subprocess.run(command, capture_output=True, text=True, check=False)
+    if outcome.returncode != 0:
+        raise SystemExit(f"contentlint failed on {folder}: {outcome.stderr[-2000:]}")
+    return list(json.loads(outcome.stdout))
+
+
 def child_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     """The environment a user's shell gives: bytecode caching on, no colour."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

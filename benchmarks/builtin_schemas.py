@@ -13,14 +13,10 @@ problem); ``--list`` prints every finding to read.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
-import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from _measure import count_pages
+from _measure import check_json, count_pages
 
 #: (name, folder under the corpora, dialect) of the sites whose generator has a schema.
 SITES = (
@@ -35,18 +31,7 @@ SITES = (
 
 def schema_findings(folder: Path, dialect: str) -> list[dict[str, object]]:
     """The ``frontmatter-schema`` findings of one site, from a real ``contentlint check``."""
-    with tempfile.TemporaryDirectory() as scratch:
-        config = Path(scratch) / "contentlint.toml"
-        config.write_text(f'dialect = "{dialect}"\n', "utf-8")
-        command = [
-            sys.executable, "-m", "lint", "check", "--no-cache", "--no-prose",
-            "--select", "frontmatter-schema", "--format", "json", "--exit-zero",
-            "--config", str(config), str(folder),
-        ]  # fmt: skip
-        outcome = subprocess.run(command, capture_output=True, text=True, check=False)
-    if outcome.returncode != 0:
-        raise SystemExit(f"contentlint failed on {folder}: {outcome.stderr[-2000:]}")
-    return list(json.loads(outcome.stdout))
+    return check_json(folder, f'dialect = "{dialect}"\n', "--select", "frontmatter-schema")
 
 
 def main() -> None:

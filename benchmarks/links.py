@@ -17,13 +17,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
-import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
-from _measure import PAGE_EXTENSIONS, count_pages
+from _measure import PAGE_EXTENSIONS, check_json, count_pages
 
 PAGES = 200
 #: (name, folder under the corpora, dialect).
@@ -45,21 +42,10 @@ SITES = (
 
 def check_site(folder: Path, dialect: str) -> list[dict[str, object]]:
     """The links findings of one site, from a real ``contentlint check`` run."""
-    with tempfile.TemporaryDirectory() as scratch:
-        config = Path(scratch) / "contentlint.toml"
-        config.write_text(
-            f'dialect = "{dialect}"\n\n[links]\nroot = {json.dumps(str(folder))}\n'
-            "check-files = false\n",
-            "utf-8",
-        )
-        command = [
-            sys.executable, "-m", "lint", "check", "--no-cache", "--select", "links",
-            "--format", "json", "--exit-zero", "--config", str(config), str(folder),
-        ]  # fmt: skip
-        outcome = subprocess.run(command, capture_output=True, text=True, check=False)
-    if outcome.returncode != 0:
-        raise SystemExit(f"contentlint failed on {folder}: {outcome.stderr[-2000:]}")
-    return list(json.loads(outcome.stdout))
+    config = (
+        f'dialect = "{dialect}"\n\n[links]\nroot = {json.dumps(str(folder))}\ncheck-files = false\n'
+    )
+    return check_json(folder, config, "--select", "links")
 
 
 _TARGET = re.compile(r'"([^"]*)" does not exist')

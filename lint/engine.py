@@ -127,12 +127,12 @@ class Plan:
         """The rules that run on ``path`` (under ``config``, else its own), with their
         severities and options."""
         config = config or self.config_for(path)
-        detected = self._detected_schema(path, config)
         key = self._rules_key(path, config)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         resolved = resolve_rules(config, self.rules, path, self.schema_override)
+        detected = key[1]
         if detected is not None and _use_detected_schema(resolved, detected):
             self._detection_applied.add(key)
         prose = self._project_prose.get(config.sources, self.prose)
