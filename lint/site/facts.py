@@ -66,11 +66,10 @@ _CHUNK_HEADER_LABEL = re.compile(r"^\{\w+[ ,]+(?:label\s*=\s*[\"'])?([\w:.\-]+)"
 #: A trailing ``{#id}``/``{: #id}`` the parser left in a heading's text (attr_list style).
 _TRAILING_ATTRIBUTES = re.compile(r"\{:?[ \t]*#([\w:.\-]+)[^{}]*\}$")
 _CROSSREF = re.compile(r"-?@([A-Za-z]+)-(\w[\w:.\-]*)")
-#: Block tokens that hold nothing the index keeps.
-_PLAIN_BLOCKS = frozenset(
-    {"paragraph_open", "paragraph_close", "heading_close", "bullet_list_open",
-     "bullet_list_close", "ordered_list_open", "ordered_list_close", "list_item_close",
-     "blockquote_open", "blockquote_close", "container_close", "hr", "code_block"}
+#: The tokens that hold something the index keeps (every other one is skipped unread).
+_READ_KINDS = frozenset(
+    {"inline", "heading_open", "container_open", "fence", "html_block", "embed", "hidden",
+     "list_item_open"}
 )  # fmt: skip
 #: How far past the previous find a link's target is looked for in its block's source.
 _SEARCH_WINDOW = 4096
@@ -84,6 +83,10 @@ class LinkUse:
     image: bool
     place: Place
 
+    def __reduce__(self) -> tuple[type[LinkUse], tuple[str, bool, Place]]:
+        # A plain tuple: a third of the time of a slotted dataclass's state, per link.
+        return LinkUse, (self.target, self.image, self.place)
+
 
 @dataclass(frozen=True, slots=True)
 class CrossRef:
@@ -91,6 +94,9 @@ class CrossRef:
 
     label: str
     place: Place
+
+    def __reduce__(self) -> tuple[type[CrossRef], tuple[str, Place]]:
+        return CrossRef, (self.label, self.place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,11 @@ class PageFacts:
     #: Whether the page is included into others rather than published: its relative links
     #: and fragments are the including page's.
     partial: bool = False
+
+    def __reduce__(self) -> tuple[type[PageFacts], tuple[Any, ...]]:
+        # Sent from a worker with every page: as a tuple, not a slotted dataclass's state.
+        fields = (self.anchors, self.links, self.crossrefs, self.routing, self.muted)
+        return PageFacts, (*fields, self.includes, self.open, self.partial)
 
     def is_muted(self, rule_id: str, line: int) -> bool:
         return any(line == muted_line and rule_id in rules for muted_line, rules in self.muted)
@@ -164,8 +175,9 @@ def page_facts(doc: Document) -> PageFacts:
     """The facts of ``doc`` for the site index."""
     reader = _PageReader(doc)
     tokens = doc.tokens
+    read_kinds = _READ_KINDS
     for index, token in enumerate(tokens):
-        if token.type not in _PLAIN_BLOCKS:
+        if token.type in read_kinds:
             reader.read(tokens, index)
     anchors = reader.anchors
     anchors.update(heading_ids(reader.heading_texts, doc.dialect.heading_ids))

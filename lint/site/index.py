@@ -195,7 +195,6 @@ class SiteIndex:
         else:
             base = f"{page.path.parent}/{path_part}"
         normal = posixpath.normpath(base)
-        target = PurePosixPath(normal)
         found_file = self._file(normal, folder_link, page.layout)
         if found_file is None and not path_part.startswith("/"):
             for folder in page.layout.fallback_folders(page.path, root):
@@ -222,7 +221,7 @@ class SiteIndex:
         found = None if names_a_page else self.routes(root, page.layout).get(route)
         if found is not None:
             return Resolution(Status.FOUND, found, fragment)
-        return self._not_found(page, target, route, path_part)
+        return self._not_found(page, PurePosixPath(normal), route, path_part)
 
     def _file(self, target: str, folder_link: bool, layout: type[Layout]) -> Path | None:
         for candidate in layout.file_candidates(target, folder_link):

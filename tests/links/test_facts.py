@@ -1,0 +1,53 @@
+"""A page's facts reach the main process and the results cache unchanged."""
+
+from __future__ import annotations
+
+import pickle
+
+from lint.dialects.registered import registered_dialects
+from lint.document import Document
+from lint.site.facts import CrossRef, LinkUse, PageFacts, page_facts
+
+PAGE = """---
+title: Facts
+listing:
+  id: posts
+---
+
+## Setting up {#sec-setup}
+
+See [the guide](guide.qmd#install), ![a plot](plot.png) and @fig-trend.
+
+<a href="other.html#top">other</a>
+
+{{< include _part.qmd >}}
+"""
+
+
+def _facts() -> PageFacts:
+    return page_facts(Document.from_text("page.qmd", PAGE, registered_dialects()["quarto"]))
+
+
+def test_the_facts_of_a_page_hold_its_ids_links_and_cross_references() -> None:
+    facts = _facts()
+    assert {"sec-setup", "posts"} <= facts.anchors
+    assert [(link.target, link.image, link.place) for link in facts.links] == [
+        ("guide.qmd#install", False, (9, 17, 9, 34)),
+        ("plot.png", True, (9, 47, 9, 55)),
+        ("other.html#top", False, (11, 10, 11, 24)),
+    ]
+    assert facts.crossrefs == (CrossRef("fig-trend", (9, 61, 9, 71)),)
+    assert facts.includes == ("_part.qmd",)
+
+
+def test_facts_survive_pickling_as_a_worker_sends_them() -> None:
+    facts = _facts()
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        copy = pickle.loads(pickle.dumps(facts, protocol=protocol))
+        assert copy == facts
+        assert isinstance(copy.links[0], LinkUse)
+
+
+def test_facts_survive_the_results_cache() -> None:
+    facts = _facts()
+    assert PageFacts.from_json(facts.to_json()) == facts
