@@ -218,6 +218,8 @@ class _PageReader:
                 self.finder.inline(token, self.anchors, self.links, self.crossrefs)
         elif kind == "heading_open" and index + 1 < len(tokens):
             text, explicit = _heading(token, tokens[index + 1])
+            if self._mdn and explicit is None:
+                text = _mdn_heading(tokens[index + 1])
             if explicit is not None:
                 self.anchors.add(explicit)
             else:
@@ -309,9 +311,80 @@ def _mdn_term(tokens: list[Token], index: int) -> str | None:
     first = next((child for child in children if child.type != "softbreak"), None)
     if first is None:
         return None
+    if first.type == "text":
+        return first.content.split("{{", 1)[0]
+    return _mdn_element_text(children, children.index(first))
+
+
+#: KumaScript's cross-reference macros whose second argument is the text shown.
+_MDN_XREF_MACROS = frozenset(
+    {"domxref", "cssxref", "jsxref", "htmlelement", "svgattr", "svgelement", "mathmlelement",
+     "httpheader", "httpmethod", "httpstatus", "glossary", "htmlattrxref", "event",
+     "webextapiref", "apiref", "domxrefs"}
+)  # fmt: skip
+_MDN_MACRO = re.compile(r"\{\{\s*([\w-]+)\s*(?:\((.*)\))?\s*\}\}", re.S)
+_MDN_ARGUMENT = re.compile(r""""([^"]*)"|'([^']*)'""")
+
+
+def _mdn_macro_text(macro: str) -> str:
+    """The text a KumaScript macro shows (``{{domxref("Node.x", "x")}}`` shows ``x``,
+    ``{{SVGAttr("id")}}`` shows ``id``); nothing for a badge with no argument."""
+    found = _MDN_MACRO.match(macro.strip())
+    if found is None or found[2] is None:
+        return ""
+    arguments = [
+        quoted[1] if quoted[1] is not None else quoted[2]
+        for quoted in _MDN_ARGUMENT.finditer(found[2])
+    ]
+    if not arguments:
+        return ""
+    if found[1].lower() in _MDN_XREF_MACROS and len(arguments) > 1 and arguments[1]:
+        return arguments[1]
+    return arguments[0]
+
+
+def _mdn_element_text(children: list[Token], position: int) -> str:
+    """The text of the element that starts at ``children[position]`` once MDN renders it:
+    a macro's, inline code's, a link's or emphasis' words."""
+    first = children[position]
+    if first.type == "template":
+        return _mdn_macro_text(first.content)
     if first.type == "code_inline":
         return first.content
-    return first.content.split("{{", 1)[0]
+    closing = first.type.replace("_open", "_close")
+    if not first.type.endswith("_open"):
+        return first.content
+    depth, inside = 0, []
+    for child in children[position:]:
+        if child.type == first.type:
+            depth += 1
+        elif child.type == closing:
+            depth -= 1
+            if depth == 0:
+                break
+        else:
+            inside.append(child)
+    return _mdn_text(inside)
+
+
+def _mdn_text(children: list[Token]) -> str:
+    """A heading's text as MDN renders it, macros shown as their text."""
+    return "".join(
+        _mdn_macro_text(child.content) if child.type == "template" else children_text([child])
+        for child in children
+    )
+
+
+def _mdn_heading(inline: Token) -> str:
+    """An MDN heading's text for its id: a heading with a macro gets the id of its first
+    element's text when it starts with one (rari's ``data-update-id``), else of all of it."""
+    children = list(inline.children or [])
+    if not any(child.type == "template" for child in children):
+        return children_text(children).strip()
+    first = next((i for i, child in enumerate(children) if child.type != "softbreak"), None)
+    if first is not None and children[first].type != "text":
+        return _mdn_element_text(children, first)
+    return _mdn_text(children).strip()
 
 
 def _heading(opening: Token, inline: Token) -> tuple[str, str | None]:

@@ -61,12 +61,14 @@ def vitepress(text: str) -> str:
     return slug.lower()
 
 
-_MDN_DROPPED = re.compile(r"[\"#$%&+,/:;=?@\[\]^`{|}~')(\\]")
+_MDN_DROPPED = re.compile(r"[<>\"$#%&+,/:;=?@\[\]^`{|}~')(\\]")
 
 
 def mdn(text: str) -> str:
-    """MDN's ids (Yari's): punctuation dropped, lower case, whitespace runs as ``_``."""
-    return "_".join(_MDN_DROPPED.sub("", text).lower().split())
+    """MDN's ids (rari's ``anchorize``): lower case, each space a ``_``, these characters
+    ``<>"$#%&+,/:;=?@[]^`{|}~')(\\`` dropped, ``sect1`` when nothing is left."""
+    spaced = " ".join(text.split("\n")).strip()
+    return _MDN_DROPPED.sub("", spaced.lower().replace(" ", "_")) or "sect1"
 
 
 Slugger = Callable[[str], str]
