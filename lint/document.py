@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from lint.dialects import Dialect
     from lint.front_matter import FrontMatter
-    from lint.prose import Segment
+    from lint.prose.segments import Segment
 from lint.sections import Section, build_sections, flow
 
 #: The extensions `contentlint check` looks for when it walks a directory (compared lower-case).
@@ -158,7 +158,7 @@ class Document:
     def segment(self, inline_index: int) -> Segment | None:
         """The prose segment of the paragraph or heading whose inline token is at
         ``inline_index`` (built alone, without extracting the whole document)."""
-        from lint.prose import extract_one
+        from lint.prose.segments import extract_one
 
         cache: dict[int, Segment | None] = self.__dict__.setdefault("_segment_cache", {})
         if inline_index not in cache:
@@ -171,7 +171,7 @@ class Document:
         """The prose segments of the body (built on first use, then kept)."""
         cached: tuple[Segment, ...] | None = self.__dict__.get("_prose")
         if cached is None:
-            from lint.prose import extract
+            from lint.prose.segments import extract
 
             cached = tuple(extract(self.tokens, self.text, self.lines.starts))
             self.__dict__["_prose"] = cached

@@ -14,8 +14,8 @@ from lint.dialects import Dialect
 from lint.dialects.resolve import Choice, DialectResolver
 from lint.document import DecodeError, Document, decode
 from lint.projects import Projects
-from lint.prose_engines import EngineUnavailable
-from lint.prose_settings import ProseSettings
+from lint.prose.engines import EngineUnavailable
+from lint.prose.settings import ProseSettings
 from lint.reading import ReadRefused, read_document
 from lint.rule import Rule
 from lint.selection import Selection
@@ -261,7 +261,7 @@ def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
         diagnostic = Diagnostic(display, 1, 1, 1, 1, INTERNAL_ERROR, Severity.ERROR, message)
         return FileReport(display, [diagnostic], crashed=True)
     report = FileReport(display, [], doc.text if plan.keep_text else None)
-    prose_statistics = sys.modules.get("lint.prose_check")
+    prose_statistics = sys.modules.get("lint.prose.checking")
     before = _prose_counts(prose_statistics)
     comments = _Comments(doc)
     active_rules = plan.active_rules(path)
@@ -300,7 +300,7 @@ def check_text(display: str, path: Path, text: str, plan: Plan) -> FileReport:
     if site_rules:
         report.facts = _facts(doc, plan, site_rules, comments.suppressions(), report)
     report.diagnostics.sort()
-    after = _prose_counts(sys.modules.get("lint.prose_check"))
+    after = _prose_counts(sys.modules.get("lint.prose.checking"))
     report.prose_checked = after[0] - before[0]
     report.prose_cached = after[1] - before[1]
     if not report.diagnostics:

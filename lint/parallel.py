@@ -172,7 +172,7 @@ class Checker:
         if prose is None or prose.engine != "languagetool" or prose.languagetool.server:
             return
         if self._plan.uses_prose(self._plan.config.root / "document.md", self._plan.config):
-            from lint.prose_engines import engine_for
+            from lint.prose.engines import engine_for
 
             engine_for(prose)
 

@@ -26,8 +26,8 @@ from lint.limits import Limits
 from lint.limits import apply as apply_limits
 from lint.parallel import Checker, default_jobs
 from lint.projects import Projects
-from lint.prose_engines import EngineUnavailable
-from lint.prose_settings import ProseSettings, prose_settings
+from lint.prose.engines import EngineUnavailable
+from lint.prose.settings import ProseSettings, prose_settings
 from lint.reading import ReadRefused, read_document, read_stream
 from lint.registry import (
     Loaded,
@@ -244,7 +244,7 @@ def _end_interrupted(exit_code: int) -> NoReturn:
     the worker pool may wait forever on a result its terminated worker never finished
     sending, and the interpreter's exit would wait for that thread."""
     click.echo("contentlint: interrupted", err=True)
-    engines = sys.modules.get("lint.prose_engines")
+    engines = sys.modules.get("lint.prose.engines")
     if engines is not None:
         with contextlib.suppress(Exception):
             engines.close_engines()  # a local LanguageTool server is stopped, not left running
@@ -415,7 +415,7 @@ def _check_prose_engine(plan: Plan, config: Config, prose: ProseSettings | None)
     cannot is one message and exit 2 rather than an error per file."""
     if prose is None or not plan.uses_prose(config.root / "document.md", config):
         return
-    from lint.prose_engines import engine_version
+    from lint.prose.engines import engine_version
 
     try:
         engine_version(prose)
@@ -444,7 +444,7 @@ def _schema_override(schema: str | None) -> str | None:
 def _results_cache(config: Config, options: CheckOptions) -> ResultsCache | None:
     if options.no_cache:
         return None
-    from lint.prose_settings import default_cache_dir
+    from lint.prose.settings import default_cache_dir
     from lint.results_cache import ResultsCache
 
     return ResultsCache(default_cache_dir(config))
@@ -618,7 +618,7 @@ def _with_site_stage(
 
 def _check_urls(stage: SiteStage, urls: UrlSettings, plan: Plan, options: CheckOptions) -> None:
     from lint.cache import Cache
-    from lint.prose_settings import default_cache_dir
+    from lint.prose.settings import default_cache_dir
 
     cache = None if options.no_cache else Cache(default_cache_dir(plan.config), "urls")
     try:
@@ -818,7 +818,7 @@ def _fingerprint(plan: Plan, path: Path) -> str:
         extra.append(json.dumps(dict(plan.config_for(path).limits), sort_keys=True, default=str))
         prose = plan.prose_for(path)
         if prose is not None and any(PROSE_GROUP in plan.rules[rule.id].groups for rule in active):
-            from lint.prose_engines import engine_version
+            from lint.prose.engines import engine_version
 
             extra.append(engine_version(prose))
         fingerprint = rules_fingerprint(active, dict(plan.rules), extra, plan.schema_stamps)

@@ -23,8 +23,8 @@ from lint.document import Document
 from lint.engine import INTERNAL_ERROR, Plan, check_text
 from lint.files import is_excluded
 from lint.projects import Projects
-from lint.prose_engines import EngineUnavailable
-from lint.prose_settings import prose_settings
+from lint.prose.engines import EngineUnavailable
+from lint.prose.settings import prose_settings
 from lint.registry import RegistryError, load_rules, rule_classes
 from lint.schema import SchemaLoadError, load_validator, schema_files
 from lint.site.facts import PageFacts

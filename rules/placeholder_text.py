@@ -163,7 +163,7 @@ def _prose(
     doc: Document, markers: Sequence[re.Pattern[str]], allowed: Sequence[re.Pattern[str]]
 ) -> Iterator[Finding]:
     marker_tuple = tuple(markers)
-    from lint.prose import extract
+    from lint.prose.segments import extract
 
     def keep(content: str) -> bool:
         return candidate(content, 0, marker_tuple) or _may_hold_value(content)

@@ -10,7 +10,7 @@ from lint.diagnostics import Finding, Severity
 from lint.document import Document
 from lint.inline import plain_text
 from lint.paragraphs import Block, blocks, is_link_only, is_paragraph, label_text, opens_series
-from lint.prose import Segment
+from lint.prose.segments import Segment
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

@@ -12,7 +12,7 @@ from lint.config import Config
 from lint.diagnostics import Diagnostic
 from lint.engine import Plan, check_bytes
 from lint.escaping import visible
-from lint.prose_settings import ProseSettings
+from lint.prose.settings import ProseSettings
 from lint.registry import load_reporter, load_rules, reporter_names, rule_classes
 from lint.reporters import ReporterOptions, Summary
 from lint.selection import Selection

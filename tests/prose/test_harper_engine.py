@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint.prose_engines import Part, Unit
-from lint.prose_engines.harper_engine import HarperEngine, chunks, rule_of_kind
-from lint.prose_settings import ProseSettings
+from lint.prose.engines import Part, Unit
+from lint.prose.engines.harper_engine import HarperEngine, chunks, rule_of_kind
+from lint.prose.settings import ProseSettings
 
 
 def test_kinds_map_to_the_three_rules() -> None:

@@ -17,7 +17,7 @@ from lint.config import Config
 from lint.document import Document
 from lint.engine import Plan, check_text
 from lint.positions import LineIndex
-from lint.prose_settings import ProseSettings
+from lint.prose.settings import ProseSettings
 from lint.registry import load_rules, rule_classes
 from lint.selection import Selection
 

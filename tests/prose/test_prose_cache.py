@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from lint.document import Document
-from lint.prose_check import check_prose
-from lint.prose_engines import EngineFinding, Unit
-from lint.prose_engines.harper_engine import HarperEngine
-from lint.prose_settings import ProseSettings
+from lint.prose.checking import check_prose
+from lint.prose.engines import EngineFinding, Unit
+from lint.prose.engines.harper_engine import HarperEngine
+from lint.prose.settings import ProseSettings
 from tests.processes import run_check
 
 TEXT = (

@@ -22,7 +22,7 @@ import yaml
 
 from lint.config import Config, merge, read_config_file
 from lint.engine import Plan, check_path
-from lint.prose_settings import prose_settings
+from lint.prose.settings import prose_settings
 from lint.registry import load_rules, rule_classes
 from lint.rule import Rule
 from lint.selection import Selection

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.document import Document
-from lint.prose import PLACEHOLDER, Segment
+from lint.prose.segments import PLACEHOLDER, Segment
 
 
 def segments(text: str, path: str = "doc.md") -> tuple[Document, tuple[Segment, ...]]:

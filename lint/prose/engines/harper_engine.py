@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 from importlib import metadata
 from typing import Any, ClassVar, Literal
 
-from lint.prose_engines import EngineFinding, EngineUnavailable, ProseRuleId, Unit
-from lint.prose_settings import ProseSettings
+from lint.prose.engines import EngineFinding, EngineUnavailable, ProseRuleId, Unit
+from lint.prose.settings import ProseSettings
 
 #: Longer texts are checked in pieces (a grid table or a long list item can be 10,000+).
 CHUNK_CHARS = 1000
@@ -137,6 +137,6 @@ class HarperEngine:
         """Nothing to stop: Harper runs in this process."""
 
 
-#: What lint.prose_engines looks up in each engine module.
+#: What lint.prose.engines looks up in each engine module.
 Engine = HarperEngine
 version_of = harper_version

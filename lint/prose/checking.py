@@ -14,8 +14,7 @@ from lint.cache import Cache, digest
 from lint.diagnostics import Finding, Fix, Replacement, Severity
 from lint.document import Document
 from lint.positions import Span
-from lint.prose import Segment
-from lint.prose_engines import (
+from lint.prose.engines import (
     EngineFinding,
     Part,
     ProseRuleId,
@@ -23,7 +22,8 @@ from lint.prose_engines import (
     engine_for,
     engine_version,
 )
-from lint.prose_settings import ProseSettings
+from lint.prose.segments import Segment
+from lint.prose.settings import ProseSettings
 
 _LETTER = re.compile(r"[^\W\d_]")
 #: Editors' marks are placeholder-text's to report, not a spelling or grammar problem.

@@ -18,8 +18,8 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar, Literal
 
-from lint.prose_engines import EngineFinding, EngineUnavailable, Part, ProseRuleId, Unit
-from lint.prose_settings import ProseSettings
+from lint.prose.engines import EngineFinding, EngineUnavailable, Part, ProseRuleId, Unit
+from lint.prose.settings import ProseSettings
 
 TIMEOUT_SECONDS = 60
 #: Units of one request are kept apart by a paragraph break, so no sentence spans two.
@@ -243,6 +243,6 @@ def _finding(match: dict[str, Any], start: int, end: int) -> EngineFinding:
     )
 
 
-#: What lint.prose_engines looks up in each engine module.
+#: What lint.prose.engines looks up in each engine module.
 Engine = LanguageToolEngine
 version_of = languagetool_version

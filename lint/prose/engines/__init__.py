@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, Protocol
 
-from lint.prose_settings import ProseSettings
+from lint.prose.settings import ProseSettings
 
 ProseRuleId = Literal["spelling", "grammar", "style"]
 
@@ -74,10 +74,10 @@ _VERSIONS: dict[tuple[str, str, str], str] = {}
 def _module(settings: ProseSettings) -> Any:
     """The module of the configured engine, imported only when prose is checked."""
     if settings.engine == "harper":
-        from lint.prose_engines import harper_engine
+        from lint.prose.engines import harper_engine
 
         return harper_engine
-    from lint.prose_engines import languagetool
+    from lint.prose.engines import languagetool
 
     return languagetool
 
