@@ -8,6 +8,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,34 @@ _WRAPPER = (
 
 #: The extensions of the pages the benchmarks count (lower case).
 PAGE_EXTENSIONS = (".md", ".markdown", ".qmd", ".rmd", ".mdx")
+
+
+#: (name, folder under the corpora, dialect).
+SITES: tuple[tuple[str, str, str], ...] = (
+    ("quarto-web", "quarto-web", "quarto"),
+    ("quarto-blog/robjhyndman", "quarto-blog/robjhyndman.com", "quarto"),
+    ("quarto-blog/canouil", "quarto-blog/mickael.canouil.fr", "quarto"),
+    ("rmarkdown", "rmarkdown", "rmarkdown"),
+    ("hugo", "hugo", "hugo"),
+    ("jekyll", "jekyll", "jekyll"),
+    ("docusaurus", "docusaurus", "docusaurus"),
+    ("mdx", "mdx", "mdx"),
+    ("mkdocs", "mkdocs", "mkdocs"),
+    ("vitepress", "vitepress", "vitepress"),
+    ("plain-blog", "plain-blog", "markdown"),
+    ("mdn", "mdn", "mdn"),
+)
+
+
+def chosen_sites(
+    sites: Sequence[tuple[str, str, str]], corpora: Path, only: str | None
+) -> Iterator[tuple[str, Path, str]]:
+    """(name, folder, dialect) of each of ``sites`` that ``corpora`` holds (only the site
+    named ``only`` when given)."""
+    for name, folder_name, dialect in sites:
+        folder = (corpora / folder_name).resolve()
+        if (only is None or only == name) and folder.is_dir():
+            yield name, folder, dialect
 
 
 def count_pages(folder: Path) -> int:

@@ -16,7 +16,7 @@ import argparse
 from collections import defaultdict
 from pathlib import Path
 
-from _measure import check_json, count_pages
+from _measure import check_json, chosen_sites, count_pages
 
 #: (name, folder under the corpora, dialect) of the sites whose generator has a schema.
 SITES = (
@@ -41,12 +41,7 @@ def main() -> None:
     parser.add_argument("--site", help="only this site")
     arguments = parser.parse_args()
     total_pages = total_failing = 0
-    for name, folder_name, dialect in SITES:
-        if arguments.site and arguments.site != name:
-            continue
-        folder = (arguments.corpora / folder_name).resolve()
-        if not folder.is_dir():
-            continue
+    for name, folder, dialect in chosen_sites(SITES, arguments.corpora, arguments.site):
         found = schema_findings(folder, dialect)
         by_page: dict[str, list[dict[str, object]]] = defaultdict(list)
         for item in found:

@@ -20,24 +20,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from _measure import PAGE_EXTENSIONS, check_json, count_pages
+from _measure import PAGE_EXTENSIONS, SITES, check_json, chosen_sites, count_pages
 
 PAGES = 200
-#: (name, folder under the corpora, dialect).
-SITES = (
-    ("quarto-web", "quarto-web", "quarto"),
-    ("quarto-blog/robjhyndman", "quarto-blog/robjhyndman.com", "quarto"),
-    ("quarto-blog/canouil", "quarto-blog/mickael.canouil.fr", "quarto"),
-    ("rmarkdown", "rmarkdown", "rmarkdown"),
-    ("hugo", "hugo", "hugo"),
-    ("jekyll", "jekyll", "jekyll"),
-    ("docusaurus", "docusaurus", "docusaurus"),
-    ("mdx", "mdx", "mdx"),
-    ("mkdocs", "mkdocs", "mkdocs"),
-    ("vitepress", "vitepress", "vitepress"),
-    ("plain-blog", "plain-blog", "markdown"),
-    ("mdn", "mdn", "mdn"),
-)
 
 
 def check_site(folder: Path, dialect: str) -> list[dict[str, object]]:
@@ -74,12 +59,7 @@ def main() -> None:
     arguments = parser.parse_args()
     total_pages = total_absent = 0
     total: Counter[str] = Counter()
-    for name, folder_name, dialect in SITES:
-        if arguments.site and arguments.site != name:
-            continue
-        folder = (arguments.corpora / folder_name).resolve()
-        if not folder.is_dir():
-            continue
+    for name, folder, dialect in chosen_sites(SITES, arguments.corpora, arguments.site):
         found = check_site(folder, dialect)
         count = count_pages(folder)
         names = {path.stem.lower() for path in folder.rglob("*") if path.is_file()}

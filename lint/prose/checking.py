@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from lint import __version__
@@ -24,6 +26,15 @@ from lint.prose.engines import (
 )
 from lint.prose.segments import Segment
 from lint.prose.settings import ProseSettings
+from lint.prose.vocabulary import (
+    Accepted,
+    Vocabulary,
+    document_words,
+    is_identifier,
+    is_sentence_start,
+    names_in,
+    source_token,
+)
 
 _LETTER = re.compile(r"[^\W\d_]")
 #: Editors' marks are placeholder-text's to report, not a spelling or grammar problem.
@@ -214,10 +225,9 @@ def _engine_results(settings: ProseSettings, units: Sequence[Unit]) -> list[list
     return [found or [] for found in results]
 
 
-def _accepted(word: str, accept: frozenset[str], case_sensitive: bool) -> bool:
-    if case_sensitive:
-        return word in accept
-    return word.casefold() in {item.casefold() for item in accept}
+@lru_cache(maxsize=8)
+def _accepted(accept: frozenset[str], case_sensitive: bool) -> Accepted:
+    return Accepted.of(accept, case_sensitive)
 
 
 def _rejected(settings: ProseSettings, segment: Segment) -> Iterator[tuple[int, int, str]]:
@@ -249,11 +259,14 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
         *_front_matter_segments(doc, settings.front_matter_keys),
         *(segment for segment in doc.prose() if _LETTER.search(segment.text)),
     ]
+    vocabulary = Vocabulary(
+        _accepted(settings.accept, settings.case_sensitive), document_words(doc), names_in(segments)
+    )
     found: list[ProseFinding] = []
     # In batches, so that a document of 100,000 headings never holds every unit at once.
     for start in range(0, len(segments), UNITS_PER_BATCH):
         batch = segments[start : start + UNITS_PER_BATCH]
-        found.extend(_batch_findings(doc, settings, batch))
+        found.extend(_batch_findings(doc, settings, batch, vocabulary))
         for segment in batch:
             found.extend(_rejected_findings(settings, segment))
     unique = {(finding.start, finding.end, finding.rule): finding for finding in reversed(found)}
@@ -263,7 +276,7 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
 
 
 def _batch_findings(
-    doc: Document, settings: ProseSettings, segments: Sequence[Segment]
+    doc: Document, settings: ProseSettings, segments: Sequence[Segment], vocabulary: Vocabulary
 ) -> Iterator[ProseFinding]:
     mapped = [_unit(doc, segment) for segment in segments]
     results = _engine_results(settings, [item.unit for item in mapped])
@@ -274,11 +287,9 @@ def _batch_findings(
             if span is None:
                 continue
             flagged = doc.text[span.start : span.end]
-            if flagged.strip(" :") in _EDITOR_MARKS:
+            if flagged.strip(" :") in _EDITOR_MARKS or vocabulary.accepts(flagged.strip()):
                 continue
-            if finding.rule == "spelling" and _accepted(
-                flagged, settings.accept, settings.case_sensitive
-            ):
+            if _excused(doc, item.segment, span, finding, vocabulary):
                 continue
             yield ProseFinding(
                 span.start,
@@ -289,6 +300,44 @@ def _batch_findings(
                 finding.code,
                 finding.suggestions,
             )
+
+
+#: Engine codes about typography that a typographer renderer (Pandoc, Goldmark, kramdown,
+#: SmartyPants) produces from ``--``, ``---`` and ``...``: the source is right to write them.
+TYPOGRAPHY_CODES = frozenset({"Dashes", "UseEllipsisCharacter"})
+#: Codes that hold the first word of a sentence to a capital: a list item or a table cell
+#: is a fragment, not a sentence.
+SENTENCE_START_CODES = frozenset({"SentenceCapitalization", "UPPERCASE_SENTENCE_START"})
+#: Codes that hold a known word to its dictionary case (``markdown`` → ``Markdown``).
+WORD_CASE_CODES = frozenset({"OrthographicConsistency"})
+_FRAGMENT_CONTAINERS = frozenset({"list_item_open", "td_open", "th_open", "dt_open"})
+_LATIN = frozenset({"et", "al"})
+
+
+def _excused(
+    doc: Document, segment: Segment, span: Span, finding: EngineFinding, vocabulary: Vocabulary
+) -> bool:
+    """Whether an engine finding is not one to report here: a word the vocabulary knows,
+    typography the dialect's renderer writes, a fragment's first word."""
+    code = finding.code
+    if finding.rule == "spelling" or code in WORD_CASE_CODES:
+        word = doc.text[span.start : span.end].strip()
+        token = source_token(doc.text, span.start, span.end)
+        if finding.rule != "spelling":
+            return (
+                word.casefold() in vocabulary.own_words or word in _LATIN or (is_identifier(token))
+            )
+        index = bisect_left(segment.starts, span.start)
+        return vocabulary.knows(word, token, is_sentence_start(segment.text, index))
+    if code in TYPOGRAPHY_CODES:
+        return doc.dialect.typographer
+    if code in SENTENCE_START_CODES:
+        fragment = segment.kind == "table-cell" or bool(
+            _FRAGMENT_CONTAINERS & set(segment.containers)
+        )
+        index = bisect_left(segment.starts, span.start)
+        return fragment and not segment.text[:index].strip()
+    return False
 
 
 def _rejected_findings(settings: ProseSettings, segment: Segment) -> Iterator[ProseFinding]:

@@ -65,6 +65,9 @@ MISSPELT = [
     "tommorow",
     "seperate",
 ]
+#: Misspellings written only in code: a word of the document's code is its own word, not
+#: reported in its prose, so code holds misspellings the prose never uses.
+CODE_ONLY = ["reciept", "adress", "wich", "untill"]
 PLAN = Plan(
     rule_classes(load_rules()),
     Config(root=Path.cwd()),
@@ -117,9 +120,10 @@ def inline(draw: st.DrawFn, source: Source) -> None:
             mark = {"em": "*", "strong": "**", "under": "_"}[wrapper]
             source.add(f"{mark}{word}{mark}", len(mark) if is_misspelt else None)
         elif wrapper == "link":
-            source.add(f"[{word}](https://example.org/{word}?q=1)", 1 if is_misspelt else None)
+            # (An address names words too: one that holds the typo would vouch for it.)
+            source.add(f"[{word}](https://example.org/page?q=1)", 1 if is_misspelt else None)
         elif wrapper == "code":
-            source.add(f"`{word}`")  # never prose
+            source.add(f"`{draw(st.sampled_from(CODE_ONLY)) if is_misspelt else word}`")
         else:
             source.footnotes += 1
             source.add(word, 0 if is_misspelt else None)

@@ -1,0 +1,226 @@
+"""Which flagged words are not mistakes: the project's accepted words (with their possessives
+and inflections, lower-case entries in any case), the technical words contentlint ships, the
+words a document itself names in code, link targets and front matter lists, and words shaped
+like identifiers, acronyms or names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lint.document import Document
+    from lint.prose.segments import Segment
+
+#: The shipped word lists: the cspell dictionaries' technical words, and our own of the sites
+#: contentlint checks.
+WORD_LISTS = tuple(Path(__file__).with_name("data") / name
+                   for name in ("technical-words.txt", "site-words.txt"))  # fmt: skip
+#: Code read for a document's own words: enough for any real page, bounded for a hostile one.
+_MOST_CODE_CHARS = 500_000
+_CODE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+#: What ends a word as the source writes it (a token may hold ``.``, ``/``, ``@``, ``-``).
+_TOKEN_EDGE = frozenset(" \t\n\r()[]{}<>\"'“”‘’,;!?*`|")
+_TRAILING = ".:,;!?'’\"”"
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
+_JOINED = re.compile(r"\w[._/\\@:#+=~]\w")
+_NAME = re.compile(r"[A-Z][a-z'’]+")
+#: Endings of inflected and possessive forms, with what the plain form ends with instead.
+_ENDINGS = (
+    ("'s", ""), ("’s", ""), ("s'", "s"), ("s’", "s"), ("ies", "y"), ("es", ""), ("s", ""),
+    ("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
+    ("ers", ""), ("er", ""), ("ly", ""),
+)  # fmt: skip
+
+
+@cache
+def technical_words() -> frozenset[str]:
+    """The shipped technical words, case-folded."""
+    words: set[str] = set()
+    for path in WORD_LISTS:
+        try:
+            text = path.read_text("utf-8")
+        except OSError:
+            continue
+        words.update(line.strip().casefold() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))  # fmt: skip
+    return frozenset(words)
+
+
+@cache
+def site_words() -> frozenset[str]:
+    """The names of the generators and formats of the sites contentlint checks, case-folded."""
+    text = WORD_LISTS[1].read_text("utf-8") if WORD_LISTS[1].is_file() else ""
+    return frozenset(line.strip().casefold() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))  # fmt: skip
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def near_technical_word(word: str) -> bool:
+    """Whether ``word`` is one edit (a letter added, dropped, changed or two swapped) from
+    the name of a generator or format of five letters or more: ``Quartoo`` is a misspelt
+    ``Quarto``. (Not from any technical word: names are one edit from other names.)"""
+    folded = word.casefold()
+    technical = site_words()
+    if folded in technical_words() or len(folded) < 5:
+        return False
+    splits = [(folded[:i], folded[i:]) for i in range(len(folded) + 1)]
+    for left, right in splits:
+        if right and left + right[1:] in technical and len(folded) > 5:
+            return True
+        if len(right) > 1 and left + right[1] + right[0] + right[2:] in technical:
+            return True
+        for letter in _LETTERS:
+            if right and left + letter + right[1:] in technical:
+                return True
+            if left + letter + right in technical:
+                return True
+    return False
+
+
+def base_forms(word: str) -> Iterator[str]:
+    """``word`` and the plain forms it may inflect: ``Astro's`` → ``Astro``, ``mapping`` →
+    ``map``, ``libraries`` → ``library``."""
+    yield word
+    for ending, replacement in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            stem = word[: len(word) - len(ending)] + replacement
+            yield stem
+            if not replacement and len(stem) > 3 and stem[-1] == stem[-2]:
+                yield stem[:-1]  # mapping → mapp → map
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """The project's accepted words: an entry with a capital matches as written (any case
+    when ``case_sensitive`` is off), a lower-case entry matches in any case."""
+
+    exact: frozenset[str]
+    folded: frozenset[str]
+
+    @classmethod
+    def of(cls, words: Iterable[str], case_sensitive: bool) -> Accepted:
+        listed = [word.strip() for word in words if word.strip()]
+        exact = frozenset(w for w in listed if case_sensitive and w != w.casefold())
+        folded = frozenset(w.casefold() for w in listed if w not in exact)
+        return cls(exact, folded)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        return any(
+            form in self.exact or form.casefold() in self.folded for form in base_forms(word)
+        )
+
+
+def source_token(text: str, start: int, end: int) -> str:
+    """The whole token around ``text[start:end]`` as the source writes it (``Node.js`` around
+    ``js``, ``src/app.py`` around ``app``), without the punctuation that ends a sentence."""
+    limit = 200
+    while start > 0 and text[start - 1] not in _TOKEN_EDGE and limit:
+        start, limit = start - 1, limit - 1
+    while end < len(text) and text[end] not in _TOKEN_EDGE and limit:
+        end, limit = end + 1, limit - 1
+    return text[start:end].rstrip(_TRAILING).strip("_~")
+
+
+def is_identifier(token: str) -> bool:
+    """Whether a token is shaped like a name in code, not a word: a digit (``v1.2``,
+    ``h264``), joined parts (``Node.js``, ``src/app.py``, ``@handle``, ``snake_case``),
+    capitals inside (``parseInt``, ``GitHub``, ``mTLS``) or all capitals (``CNCF``, ``APIs``)."""
+    if any(char.isdigit() for char in token) or "_" in token:
+        return True
+    if _JOINED.search(token) or (len(token) > 1 and token[0] in "@#/~."):
+        return True
+    return bool(_CAMEL.search(token) or _ACRONYM.fullmatch(token))
+
+
+def is_sentence_start(text: str, start: int) -> bool:
+    """Whether a word at ``text[start]`` begins a sentence (or the text)."""
+    before = text[:start].rstrip(" \t\n\"'“‘([*_")
+    return not before or before[-1] in ".!?:…" or before.endswith(("—", "–"))
+
+
+def names_in(segments: Iterable[Segment]) -> frozenset[str]:
+    """Capitalised words the writer uses inside sentences: names (``Linkerd``, ``Maxime``),
+    so that the same word opening a sentence is a name too."""
+    found: set[str] = set()
+    for segment in segments:
+        text = segment.text
+        for word in _NAME.finditer(text):
+            if not is_sentence_start(text, word.start()) and segment.kind != "heading":
+                found.add(word[0])
+    return frozenset(found)
+
+
+def document_words(doc: Document) -> frozenset[str]:
+    """Words the document names outside its prose, case-folded: in inline code, code blocks,
+    the addresses its links point to (``[dplyr](https://github.com/tidyverse/dplyr)``), and
+    the strings of its front matter lists (tags, authors)."""
+    pieces: list[str] = []
+    budget = _MOST_CODE_CHARS
+    for token in doc.tokens:
+        if budget <= 0:
+            break
+        if token.type in ("fence", "code_block"):
+            pieces.append(token.content[:budget])
+            budget -= len(pieces[-1])
+        elif token.type == "inline" and token.children:
+            for child in token.children:
+                if child.type == "code_inline":
+                    pieces.append(child.content)
+                elif child.type == "link_open":
+                    pieces.append(str(child.attrGet("href") or ""))
+    data = doc.front_matter.data if doc.front_matter is not None else None
+    if isinstance(data, Mapping):
+        pieces.extend(_list_strings(data, 0))
+    return frozenset(word.casefold() for piece in pieces for word in _CODE_WORD.findall(piece))
+
+
+def _list_strings(value: object, depth: int) -> Iterator[str]:
+    """The strings inside lists of a front matter value (``tags: [dplyr, tidyr]``)."""
+    if depth > 8:
+        return
+    if isinstance(value, Mapping):
+        for item in value.values():
+            yield from _list_strings(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value[:1000]:
+            if isinstance(item, str):
+                yield item[:200]
+            else:
+                yield from _list_strings(item, depth + 1)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What one document's prose findings are held against."""
+
+    accepted: Accepted
+    own_words: frozenset[str]
+    names: frozenset[str]
+
+    def accepts(self, word: str) -> bool:
+        """A word the project accepts: no prose rule reports it."""
+        return word in self.accepted
+
+    def knows(self, word: str, token: str, at_sentence_start: bool) -> bool:
+        """Whether a word flagged as misspelt is known: accepted, technical, the document's
+        own, shaped like an identifier, or a name (capitalised inside a sentence, or written
+        so inside one elsewhere in the document)."""
+        if word in self.accepted or is_identifier(token) or is_identifier(word):
+            return True
+        technical = technical_words()
+        if any(form.casefold() in technical or form.casefold() in self.own_words
+               for form in base_forms(word)):  # fmt: skip
+            return True
+        if _NAME.fullmatch(word) and not near_technical_word(word):
+            return not at_sentence_start or any(form in self.names for form in base_forms(word))
+        return False
