@@ -24,7 +24,7 @@ from lint.prose.engines import (
     engine_for,
     engine_version,
 )
-from lint.prose.segments import Segment
+from lint.prose.segments import PLACEHOLDER, Segment
 from lint.prose.settings import ProseSettings
 from lint.prose.vocabulary import (
     Accepted,
@@ -43,7 +43,7 @@ _CACHES: dict[str, Cache] = {}
 UNITS_PER_BATCH = 512
 #: Bump when what contentlint asks of an engine changes (how it calls it, how it maps
 #: results), so that results cached by an older contentlint are not reused.
-ENGINE_PROTOCOL = "2"
+ENGINE_PROTOCOL = "3"
 
 
 @dataclass
@@ -157,9 +157,31 @@ def _front_matter_segments(doc: Document, keys: Sequence[str]) -> Iterator[Segme
             offset = span.start + 1
         else:
             continue  # escapes or a folded block: no exact map, so no guesses
-        positions = tuple(range(offset, offset + len(value)))
-        ends = tuple(position + 1 for position in positions)
-        yield Segment(value, positions, ends, "front-matter", -1, ())
+        yield _front_matter_segment(value, offset)
+
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>")
+
+
+def _front_matter_segment(value: str, offset: int) -> Segment:
+    """A front matter value as prose: an HTML tag in it (MDN's ``title: <input
+    type="file">``) is a stand-in word, as inline code is."""
+    text: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for tag in _HTML_TAG.finditer(value):
+        text.append(value[position : tag.start()])
+        starts.extend(range(offset + position, offset + tag.start()))
+        text.append(PLACEHOLDER)
+        starts.extend([offset + tag.start()] * len(PLACEHOLDER))
+        ends.extend(start + 1 for start in starts[len(ends) : len(starts) - len(PLACEHOLDER)])
+        ends.extend([offset + tag.end()] * len(PLACEHOLDER))
+        position = tag.end()
+    text.append(value[position:])
+    starts.extend(range(offset + position, offset + len(value)))
+    ends.extend(start + 1 for start in starts[len(ends) :])
+    return Segment("".join(text), tuple(starts), tuple(ends), "front-matter", -1, ())
 
 
 def _cache(settings: ProseSettings) -> Cache | None:
@@ -308,9 +330,22 @@ TYPOGRAPHY_CODES = frozenset({"Dashes", "UseEllipsisCharacter"})
 #: Codes that hold the first word of a sentence to a capital: a list item or a table cell
 #: is a fragment, not a sentence.
 SENTENCE_START_CODES = frozenset({"SentenceCapitalization", "UPPERCASE_SENTENCE_START"})
+#: Codes of other rules about a word the engine does not know (``img`` → "i mg"?): held
+#: against the vocabulary as spelling is.
+UNKNOWN_WORD_CODES = frozenset({"WrongNegative"})
 #: Codes that hold a known word to its dictionary case (``markdown`` → ``Markdown``).
 WORD_CASE_CODES = frozenset({"OrthographicConsistency"})
 _FRAGMENT_CONTAINERS = frozenset({"list_item_open", "td_open", "th_open", "dt_open"})
+#: Codes about "a" and "an".
+ARTICLE_CODES = frozenset({"AnA", "EN_A_VS_AN"})
+#: Codes about the spaces around a comma; notation (``ARIMA(0,1,1)``, ``(p,d,q)``) has none.
+COMMA_CODES = frozenset({"CommaFixes", "COMMA_PARENTHESIS_WHITESPACE"})
+_NOTATION = re.compile(r"\([^()\s]*,[^()\s]*\)|\[[^\[\]\s]*,[^\[\]\s]*\]|\w,\w")
+#: Abbreviations a full stop ends without ending the sentence.
+_ABBREVIATIONS = frozenset(
+    {"inc.", "ltd.", "co.", "corp.", "e.g.", "i.e.", "etc.", "vs.", "cf.", "al.", "dr.",
+     "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "fig.", "eq.", "approx.", "u.s.", "ca."}
+)  # fmt: skip
 _LATIN = frozenset({"et", "al"})
 
 
@@ -320,10 +355,10 @@ def _excused(
     """Whether an engine finding is not one to report here: a word the vocabulary knows,
     typography the dialect's renderer writes, a fragment's first word."""
     code = finding.code
-    if finding.rule == "spelling" or code in WORD_CASE_CODES:
+    if finding.rule == "spelling" or code in WORD_CASE_CODES or code in UNKNOWN_WORD_CODES:
         word = doc.text[span.start : span.end].strip()
         token = source_token(doc.text, span.start, span.end)
-        if finding.rule != "spelling":
+        if code in WORD_CASE_CODES:
             return (
                 word.casefold() in vocabulary.own_words or word in _LATIN or (is_identifier(token))
             )
@@ -332,12 +367,54 @@ def _excused(
     if code in TYPOGRAPHY_CODES:
         return doc.dialect.typographer
     if code in SENTENCE_START_CODES:
+        return _not_a_sentence_start(doc, segment, span)
+    if code in ARTICLE_CODES:
+        # "an `id`": the article goes with the code's own word, not the stand-in's.
+        after = segment.text[bisect_left(segment.starts, span.end) :].lstrip()
+        return bool(after) and segment.is_placeholder(len(segment.text) - len(after))
+    if code in COMMA_CODES:
+        return bool(_NOTATION.search(_unspaced(doc.text, span.start, span.end)))
+    return False
+
+
+def _not_a_sentence_start(doc: Document, segment: Segment, span: Span) -> bool:
+    """Whether a lower-case word the engine took for a sentence's first is not one: the first
+    word of a list item or a table cell (a fragment), of a paragraph that goes on with the
+    sentence before a code chunk or an equation, a part of ``otter.nvim``, a word after an
+    abbreviation (``GitHub, Inc. and``)."""
+    index = bisect_left(segment.starts, span.start)
+    before = segment.text[:index].strip()
+    if not before:
         fragment = segment.kind == "table-cell" or bool(
             _FRAGMENT_CONTAINERS & set(segment.containers)
         )
-        index = bisect_left(segment.starts, span.start)
-        return fragment and not segment.text[:index].strip()
+        return fragment or _goes_on(doc, segment)
+    if is_identifier(source_token(doc.text, span.start, span.end)):
+        return True
+    return before.rsplit(None, 1)[-1].casefold() in _ABBREVIATIONS
+
+
+def _goes_on(doc: Document, segment: Segment) -> bool:
+    """Whether a paragraph goes on with the sentence before it: it follows a code chunk,
+    an equation, or a paragraph that ends without a full stop (``where:``, ``$$``)."""
+    if segment.token < 2 or segment.kind != "paragraph":
+        return False
+    previous = doc.tokens[segment.token - 2]
+    if previous.type in ("fence", "code_block", "math_block", "math_block_eqno"):
+        return True
+    if previous.type == "paragraph_close" and segment.token >= 3:
+        ending = doc.tokens[segment.token - 3].content.rstrip()
+        return bool(ending) and ending[-1] not in ".!?)\"”’'*_"
     return False
+
+
+def _unspaced(text: str, start: int, end: int) -> str:
+    """The source around ``text[start:end]`` up to the nearest spaces on either side."""
+    while start > 0 and not text[start - 1].isspace() and end - start < 200:
+        start -= 1
+    while end < len(text) and not text[end].isspace() and end - start < 400:
+        end += 1
+    return text[start:end]
 
 
 def _rejected_findings(settings: ProseSettings, segment: Segment) -> Iterator[ProseFinding]:

@@ -23,6 +23,10 @@ PLACEHOLDER = "code"
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")
+#: How an attribute block starts: ``{.class``, ``{#id``, ``{key=``, on one line or several.
+_ATTRIBUTE_START = re.compile(r"\{\s*(?:[.#][\w-]|[\w-]+\s*=)")
+#: The longest attribute block looked for past an element.
+_MOST_ATTRIBUTE_CHARS = 2000
 _SKIPPED_LITERALS = {
     "math_inline", "math_inline_double", "template", "citation", "html_inline", "emoji"
 }  # fmt: skip
@@ -81,9 +85,25 @@ class _Builder:
             self.add(char, start, end)
 
     def segment(self, kind: str, token: int, containers: tuple[str, ...]) -> Segment:
-        return Segment(
-            "".join(self.chars), tuple(self.starts), tuple(self.ends), kind, token, containers
-        )
+        text = "".join(self.chars)
+        if "  " in text or "\t" in text:
+            return self._collapsed(kind, token, containers)
+        return Segment(text, tuple(self.starts), tuple(self.ends), kind, token, containers)
+
+    def _collapsed(self, kind: str, token: int, containers: tuple[str, ...]) -> Segment:
+        """The segment with each run of spaces and tabs one space, as a browser shows it (a
+        dropped tag or an indented line leaves two): the first of a run stands for it."""
+        chars: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for char, start, end in zip(self.chars, self.starts, self.ends, strict=True):
+            blank = char in " \t"
+            if blank and chars and chars[-1] == " ":
+                continue
+            chars.append(" " if blank else char)
+            starts.append(start)
+            ends.append(end)
+        return Segment("".join(chars), tuple(starts), tuple(ends), kind, token, containers)
 
 
 def _align(target: str, source: str, position: int) -> list[int]:
@@ -213,6 +233,23 @@ class _Walker:
         if consumed or _ATTRIBUTES.match(following.content if following else ""):
             self.skip_balanced("{", "}")
 
+    def attribute_block_end(self) -> int | None:
+        """Where an attribute block at the cursor ends (``{.class width="50%"}``, perhaps
+        over several lines, with ``{{< meta x >}}`` inside), None when there is none."""
+        content, cursor = self.content, self.cursor
+        if not _ATTRIBUTE_START.match(content, cursor):
+            return None
+        depth = 0
+        for position in range(cursor, min(len(content), cursor + _MOST_ATTRIBUTE_CHARS)):
+            char = content[position]
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                depth -= 1
+                if depth == 0:
+                    return position + 1
+        return None
+
     def link_destination(self) -> None:
         self.skip_to("]")
         if self.content.startswith("(", self.cursor):
@@ -229,9 +266,15 @@ def _walk_children(
 ) -> None:
     in_autolink = False
     after_element = False
+    #: The end (in the content) of an attribute block being skipped, children and all.
+    attributes_end: int | None = None
     for position, child in enumerate(children):
         kind = child.type
         following = children[position + 1] if position + 1 < len(children) else None
+        if attributes_end is not None and walker.cursor < attributes_end:
+            _skip_attributes(walker, child, following, builder, attributes_end)
+            continue
+        attributes_end = None
         if in_autolink:  # the URL of <https://...> is not prose: a placeholder stands for it
             in_autolink = kind != "link_close"
             if not in_autolink:
@@ -256,6 +299,25 @@ def _walk_children(
         else:
             _markup(walker, child, following, builder)
         after_element = kind in ("code_inline", "link_close", "span_close", "image")
+        if after_element:
+            attributes_end = walker.attribute_block_end()
+
+
+def _skip_attributes(
+    walker: _Walker, child: Token, following: Token | None, builder: _Builder, end: int
+) -> None:
+    """Walk past a child inside an attribute block (nothing of it is prose); of a text that
+    runs past the block's end, what follows the end is."""
+    scratch = _Builder()
+    if child.type != "text":
+        _markup(walker, child, following, scratch)
+        return
+    found = walker.content.find(child.content, walker.cursor)
+    if found != -1 and found < end < found + len(child.content):
+        walker.cursor = end
+        walker.text(child.content[end - found :], builder)
+    else:
+        walker.text(child.content, scratch)
 
 
 def _markup(walker: _Walker, child: Token, following: Token | None, builder: _Builder) -> None:

@@ -48,12 +48,9 @@ def test_the_vocabulary_words_are_not_misspellings(findings: list[dict[str, obje
         assert word not in flagged
 
 
-def test_the_double_space_before_im_is_reported_at_its_column(
-    findings: list[dict[str, object]],
-) -> None:
+def test_the_double_space_before_im_is_not_reported(findings: list[dict[str, object]]) -> None:
+    """Two spaces in Markdown's source are one on the page: nothing a reader sees."""
     line = EXAMPLE.read_text("utf-8").splitlines()[9]
     column = line.index("  I'm") + 1
-    spaces = [item for item in findings if item["line"] == 10 and item["column"] == column]
-    assert len(spaces) == 1, findings
-    assert spaces[0]["end_column"] == column + 2
-    assert spaces[0]["source"] == "harper" and spaces[0]["code"] == "NoFrenchSpaces"
+    assert "  I'm" in line
+    assert not [item for item in findings if item["line"] == 10 and item["column"] == column]

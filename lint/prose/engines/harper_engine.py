@@ -33,6 +33,21 @@ _DIALECTS = {"US": "AMERICAN", "GB": "BRITISH", "UK": "BRITISH", "AU": "AUSTRALI
 _DIALECTS |= {"CA": "CANADIAN", "IN": "INDIAN"}
 
 
+#: Harper rules off by default: advice that technical writing rightly ignores (``config``,
+#: ``deps``, ``stdin``, ``ms`` and ``MB`` are words of the trade, "file path" is no
+#: "filepath", "multi-step" keeps its hyphen, "middlewares" and a noun "setup" are how the
+#: field writes), and a house-style choice (the Oxford comma). Informal short forms (``w/``,
+#: ``cuz``, ``thru``) stay reported. ``[prose.harper] rules`` turns any of them back on.
+OFF_BY_DEFAULT = frozenset(
+    {"CompoundNouns", "DisjointPrefixes", "MassNouns", "OxfordComma", "PhrasalVerbAsCompoundNoun",
+     "ExpandAlgorithm", "ExpandAlloc", "ExpandArgument", "ExpandConfiguration", "ExpandControl",
+     "ExpandCoordinate", "ExpandDecl", "ExpandDependencies", "ExpandDereference",
+     "ExpandDirectory", "ExpandMemoryShorthands", "ExpandMinimum", "ExpandParameter",
+     "ExpandPerformance", "ExpandPointer", "ExpandPrevious", "ExpandStandardInputAndOutput",
+     "ExpandTimeShorthands", "ExpandVulnerability"}
+)  # fmt: skip
+
+
 def rule_of_kind(kind: str) -> ProseRuleId:
     """Harper's lint kinds as our three rules; unknown kinds are style."""
     if kind in _SPELLING_KINDS:
@@ -87,15 +102,15 @@ class HarperEngine:
         self._harper: Any = harper
         dialect = getattr(harper.Dialect, _DIALECTS.get(region.upper(), "AMERICAN"))
         self._linter = harper.Linter(dialect)
-        if settings.harper_rules:
-            config = self._linter.get_lint_config()
-            unknown = [name for name, _ in settings.harper_rules if name not in config]
-            if unknown:
-                raise EngineUnavailable(
-                    f"unknown Harper rule(s) in [prose.harper] rules: {', '.join(unknown)}"
-                )
-            config.update(dict(settings.harper_rules))
-            self._linter.set_lint_config(config)
+        config = self._linter.get_lint_config()
+        unknown = [name for name, _ in settings.harper_rules if name not in config]
+        if unknown:
+            raise EngineUnavailable(
+                f"unknown Harper rule(s) in [prose.harper] rules: {', '.join(unknown)}"
+            )
+        config.update({name: False for name in OFF_BY_DEFAULT if name in config})
+        config.update(dict(settings.harper_rules))
+        self._linter.set_lint_config(config)
 
     def check(self, units: Sequence[Unit]) -> list[list[EngineFinding]]:
         results = []
