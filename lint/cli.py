@@ -276,7 +276,7 @@ fail-on = "warning"                              # error | warning | info
 
 [prose]
 engine = "harper"                                # or "languagetool"
-language = "en-US"
+language = "en"                                  # any English spelling; "en-GB" for British only
 accept = []                                      # names and jargon, e.g. ["Quarto", "dbt"]
 reject = []                                      # words not to use
 

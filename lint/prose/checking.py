@@ -7,7 +7,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -140,8 +140,8 @@ def _unit(doc: Document, segment: Segment) -> _Mapped:
 
 
 def _front_matter_segments(doc: Document, keys: Sequence[str]) -> Iterator[Segment]:
-    """``title`` and ``description`` values, mapped into the front matter when the value
-    stands in the source as written (plain or simply quoted)."""
+    """``title``, ``subtitle`` and ``description`` values, mapped into the front matter where
+    the value stands in the source as written (plain, simply quoted, or a ``|``/``>`` block)."""
     front_matter = doc.front_matter
     if front_matter is None or not isinstance(front_matter.data, Mapping):
         return
@@ -155,9 +155,33 @@ def _front_matter_segments(doc: Document, keys: Sequence[str]) -> Iterator[Segme
             offset = span.start
         elif len(source) >= 2 and source[0] in "'\"" and source[1:-1] == value:
             offset = span.start + 1
+        elif source[:1] in "|>":
+            block = _block_scalar_segment(value, source, span.start)
+            if block is not None:
+                yield block
+            continue
         else:
-            continue  # escapes or a folded block: no exact map, so no guesses
+            continue  # escapes: no exact map, so no guesses
         yield _front_matter_segment(value, offset)
+
+
+def _block_scalar_segment(value: str, source: str, offset: int) -> Segment | None:
+    """A ``description: |`` (or folded ``>``) value as prose, each word at its place in the
+    block; None when a word is not where the block writes it (no guesses)."""
+    starts: list[int] = []
+    cursor = source.find("\n") + 1
+    previous = 0
+    for word in re.finditer(r"\S+", value):
+        found = source.find(word[0], cursor)
+        if found == -1 or not cursor:
+            return None
+        starts.extend([offset + cursor] * (word.start() - previous))  # the spaces before it
+        starts.extend(range(offset + found, offset + found + len(word[0])))
+        cursor = found + len(word[0])
+        previous = word.end()
+    starts.extend([offset + cursor] * (len(value) - previous))
+    ends = tuple(start + 1 for start in starts)
+    return Segment(value, tuple(starts), ends, "front-matter", -1, ())
 
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>")
@@ -277,6 +301,11 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
     memo: dict[ProseSettings, list[ProseFinding]] = doc.__dict__.setdefault("_prose_findings", {})
     if settings in memo:
         return memo[settings]
+    asked = settings
+    settings, note = _document_language(doc, settings)
+    if note is not None:
+        memo[asked] = [note]
+        return memo[asked]
     segments = [
         *_front_matter_segments(doc, settings.front_matter_keys),
         *(segment for segment in doc.prose() if _LETTER.search(segment.text)),
@@ -293,8 +322,39 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
             found.extend(_rejected_findings(settings, segment))
     unique = {(finding.start, finding.end, finding.rule): finding for finding in reversed(found)}
     found = sorted(unique.values(), key=lambda f: (f.start, f.end, f.rule, f.code))
-    memo[settings] = found
+    memo[asked] = found
     return found
+
+
+#: The code of the note that a file's prose was not checked (its language is not English and
+#: the engine checks English only).
+LANGUAGE_NOTE = "language-not-checked"
+
+
+def _document_language(
+    doc: Document, settings: ProseSettings
+) -> tuple[ProseSettings, ProseFinding | None]:
+    """The settings for ``doc``'s own language: its front matter's ``lang`` (Pandoc's and
+    Quarto's key, ``en-GB``, ``fr``) over the project's; for a language the engine cannot
+    check, a note instead of findings."""
+    data = doc.front_matter.data if doc.front_matter is not None else None
+    lang = data.get("lang") if isinstance(data, Mapping) else None
+    if not isinstance(lang, str) or not re.fullmatch(
+        r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", lang
+    ):
+        return settings, None
+    lang = lang.replace("_", "-")
+    if lang.casefold() == settings.language.casefold():
+        return settings, None
+    if lang.split("-", 1)[0].lower() == "en" or settings.engine != "harper":
+        return replace(settings, language=lang), None
+    span = doc.front_matter.locate(("lang",)) if doc.front_matter is not None else None
+    start, end = (span.start, span.end) if span is not None else (0, 0)
+    message = (
+        f'prose not checked: the file\'s lang is "{lang}" and the harper engine checks English '
+        'only (set [prose] engine = "languagetool" to check it)'
+    )
+    return settings, ProseFinding(start, end, "spelling", message, "contentlint", LANGUAGE_NOTE, ())
 
 
 def _batch_findings(
@@ -346,7 +406,27 @@ _ABBREVIATIONS = frozenset(
     {"inc.", "ltd.", "co.", "corp.", "e.g.", "i.e.", "etc.", "vs.", "cf.", "al.", "dr.",
      "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "fig.", "eq.", "approx.", "u.s.", "ca."}
 )  # fmt: skip
-_LATIN = frozenset({"et", "al"})
+#: Words the engine holds to another case that are right as written: Latin (``et al.``),
+#: name particles (``Antoine du Hamel``), months and days.
+_SHORT_FORMS = frozenset(
+    {"et", "al", "du", "de", "da", "di", "del", "der", "van", "von", "le", "la",
+     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+     "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+)  # fmt: skip
+
+
+def _is_label(text: str, span: Span) -> bool:
+    """Whether the word is a bold label (``**url**: deprecate…``), the name of a part."""
+    return (
+        text.startswith("**", span.end)
+        and text.endswith("**", 0, span.start)
+        and (text.startswith(":", span.end + 2))
+    )
+
+
+def _handle_in_brackets(text: str, span: Span, word: str) -> bool:
+    """A lone lower-case word in brackets, as changelogs credit people: ``(cjihrig)``."""
+    return word.islower() and text.endswith("(", 0, span.start) and text.startswith(")", span.end)
 
 
 def _excused(
@@ -360,8 +440,13 @@ def _excused(
         token = source_token(doc.text, span.start, span.end)
         if code in WORD_CASE_CODES:
             return (
-                word.casefold() in vocabulary.own_words or word in _LATIN or (is_identifier(token))
+                word.casefold() in vocabulary.own_words
+                or word.casefold() in _SHORT_FORMS
+                or is_identifier(token)
+                or _is_label(doc.text, span)
             )
+        if _handle_in_brackets(doc.text, span, word) or _is_label(doc.text, span):
+            return True
         index = bisect_left(segment.starts, span.start)
         return vocabulary.knows(word, token, is_sentence_start(segment.text, index))
     if code in TYPOGRAPHY_CODES:
@@ -456,6 +541,7 @@ class ProseRule:
                 finding.start,
                 finding.end,
                 finding.message,
+                severity=Severity.INFO if finding.code == LANGUAGE_NOTE else None,
                 source=finding.source,
                 code=finding.code,
                 suggestions=finding.suggestions,

@@ -25,6 +25,18 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")
 #: How an attribute block starts: ``{.class``, ``{#id``, ``{key=``, on one line or several.
 _ATTRIBUTE_START = re.compile(r"\{\s*(?:[.#][\w-]|[\w-]+\s*=)")
+#: Inline HTML elements whose text is code, not prose: a stand-in word reads for them.
+_HTML_CODE_OPEN = re.compile(r"<(code|kbd|samp|var|tt|math)(?:\s[^<>]*)?>", re.I)
+#: Inline HTML that breaks a line: a space between the words around it.
+_HTML_BREAK = re.compile(r"<br\s*/?>|<wbr\s*/?>", re.I)
+#: A raw LaTeX command: ``\\cite{knuth}``, ``\\textbf{bold}``, ``\\vspace*{1em}``.
+_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)\*?(\[[^\[\]\n]{0,100}\])?(?:\{([^{}\n]{0,500})\})?")
+#: LaTeX commands whose argument is text a reader reads.
+_LATEX_TEXT_COMMANDS = frozenset(
+    {"emph", "textbf", "textit", "textsl", "textsc", "underline", "mbox", "text"}
+)
+#: A paragraph that is a raw LaTeX environment (``\\begin{equation}`` … ``\\end{…}``).
+_LATEX_ENVIRONMENT = re.compile(r"\\begin\{([\w*]+)\}.*\\end\{\1\}", re.S)
 #: The longest attribute block looked for past an element.
 _MOST_ATTRIBUTE_CHARS = 2000
 _SKIPPED_LITERALS = {
@@ -38,7 +50,9 @@ _EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_
 class Segment:
     """One run of prose: ``text[i]`` stands for the source characters ``starts[i]:ends[i]``.
 
-    ``kind`` is ``heading``, ``paragraph``, ``table-cell``, ``term`` or ``alt-text``;
+    ``kind`` is ``heading``, ``paragraph``, ``table-cell``, ``term``, ``alt-text`` (an
+    image's, its ``fig-alt`` and ``fig-cap`` too), ``caption`` (a table's) or ``footnote``
+    (an inline one);
     ``token`` is the index of its inline token in ``Document.tokens``; ``containers`` the
     types of the blocks around it (``bullet_list_open``, ``blockquote_open``...).
     """
@@ -133,10 +147,28 @@ def _align(target: str, source: str, position: int) -> list[int]:
 class _Walker:
     """Aligns an inline token's children with its ``content``, and content with the source."""
 
-    def __init__(self, content: str, source_offsets: Sequence[int]) -> None:
+    def __init__(
+        self,
+        content: str,
+        source_offsets: Sequence[int],
+        footnotes: dict[int, Sequence[int]] | None = None,
+    ) -> None:
         self.content = content
         self.offsets = source_offsets  # content index → source offset, with an end sentinel
         self.cursor = 0
+        #: Inline footnotes met (``^[…]``): their id → the source offsets of their text.
+        self.footnotes: dict[int, Sequence[int]] = {} if footnotes is None else footnotes
+
+    def inline_footnote(self, footnote_id: object) -> None:
+        """Move past an inline footnote ``^[…]`` at the cursor, keeping where its text is (the
+        parser reads that text apart, in the footnotes at the document's end)."""
+        opening = self.cursor
+        self.cursor += 1
+        self.skip_balanced("[", "]")
+        if isinstance(footnote_id, int) and self.cursor > opening + 2:
+            body_start, body_end = opening + 2, self.cursor - 1
+            ends = min(body_end, len(self.offsets) - 1)
+            self.footnotes[footnote_id] = [*self.offsets[body_start:ends], self.offsets[ends]]
 
     def source(self, start: int, end: int) -> tuple[int, int]:
         end = max(end, start + 1)
@@ -268,6 +300,8 @@ def _walk_children(
     after_element = False
     #: The end (in the content) of an attribute block being skipped, children and all.
     attributes_end: int | None = None
+    #: Inside ``<code>…</code>`` (or kbd, samp, var): its tag and where it opened.
+    html_code: tuple[str, int] | None = None
     for position, child in enumerate(children):
         kind = child.type
         following = children[position + 1] if position + 1 < len(children) else None
@@ -275,6 +309,15 @@ def _walk_children(
             _skip_attributes(walker, child, following, builder, attributes_end)
             continue
         attributes_end = None
+        if html_code is not None:
+            html_code = _in_html_code(walker, child, following, builder, html_code)
+            continue
+        if kind == "html_inline" and _html_inline(walker, child, builder):
+            opening = _HTML_CODE_OPEN.fullmatch(child.content.strip())
+            html_code = (
+                (opening[1].lower(), walker.cursor - len(child.content)) if opening else None
+            )
+            continue
         if in_autolink:  # the URL of <https://...> is not prose: a placeholder stands for it
             in_autolink = kind != "link_close"
             if not in_autolink:
@@ -285,13 +328,14 @@ def _walk_children(
             text = child.content
             if after_element and (attributes := _ATTRIBUTES.match(text)):
                 text = text[attributes.end() :]
-            walker.text(text, builder)
+            _text_with_latex(walker, text, builder)
         elif kind == "image":
             walker.skip_to("![")
             alt = _Builder()
             _walk_children(walker, child.children or [], alt, alt_texts)
             alt_texts.append(alt)
             walker.link_destination()
+            alt_texts.extend(_figure_attributes(walker, child))
             walker.attributes(following)
         elif kind == "link_open" and child.markup == "autolink":
             in_autolink = True
@@ -301,6 +345,82 @@ def _walk_children(
         after_element = kind in ("code_inline", "link_close", "span_close", "image")
         if after_element:
             attributes_end = walker.attribute_block_end()
+
+
+#: Image attributes a reader reads: Quarto's alt text and caption.
+_READ_ATTRIBUTES = ("fig-alt", "fig-cap")
+
+
+def _figure_attributes(walker: _Walker, image: Token) -> Iterator[_Builder]:
+    """The text of ``fig-alt`` and ``fig-cap`` in the attribute block at the cursor."""
+    block_end = walker.attribute_block_end() or walker.cursor
+    for key in _READ_ATTRIBUTES:
+        value = image.attrGet(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        for quote in ('"', "'"):
+            found = walker.content.find(f"{key}={quote}{value}{quote}", walker.cursor, block_end)
+            if found != -1:
+                reader = _Walker(walker.content, walker.offsets)
+                reader.cursor = found + len(key) + 2
+                builder = _Builder()
+                reader.text(value, builder)
+                yield builder
+                break
+
+
+def _text_with_latex(walker: _Walker, text: str, builder: _Builder) -> None:
+    """Text with raw LaTeX commands in it (Pandoc passes them to a PDF): a command is a
+    stand-in word, but the words of ``\\emph{…}`` and ``\\textbf{…}`` are prose."""
+    if "\\" not in text:
+        walker.text(text, builder)
+        return
+    position = 0
+    for command in _LATEX_COMMAND.finditer(text):
+        walker.text(text[position : command.start()], builder)
+        if command[1] in _LATEX_TEXT_COMMANDS and command[3] is not None:
+            before = command[0][: command.start(3) - command.start() - 1]
+            walker.text(before + "{", _Builder())
+            walker.text(command[3], builder)
+            walker.text("}", _Builder())
+        else:
+            start = walker.cursor
+            walker.text(command[0], _Builder())
+            builder.placeholder(*walker.source(start, walker.cursor))
+        position = command.end()
+    walker.text(text[position:], builder)
+
+
+def _html_inline(walker: _Walker, child: Token, builder: _Builder) -> bool:
+    """Walk past inline HTML that means something to a reader: ``<br>`` is a space between
+    the words around it, ``<code>`` opens code. False for any other tag (markup only)."""
+    html = child.content.strip()
+    if _HTML_CODE_OPEN.fullmatch(html):
+        walker.skip_to(child.content)
+        return True
+    if _HTML_BREAK.fullmatch(html):
+        start, end = walker.skip_to(child.content)
+        builder.add(" ", *walker.source(start, end))
+        return True
+    return False
+
+
+def _in_html_code(
+    walker: _Walker, child: Token, following: Token | None, builder: _Builder,
+    html_code: tuple[str, int],
+) -> tuple[str, int] | None:  # fmt: skip
+    """Walk past a child inside ``<code>…</code>``; at its closing tag, a stand-in word for
+    the whole element. None once it is closed."""
+    tag, start = html_code
+    if child.type == "html_inline" and child.content.strip().lower() == f"</{tag}>":
+        _, end = walker.skip_to(child.content)
+        builder.placeholder(*walker.source(start, end))
+        return None
+    if child.type == "text":
+        walker.text(child.content, _Builder())
+    else:
+        _markup(walker, child, following, _Builder())
+    return html_code
 
 
 def _skip_attributes(
@@ -345,6 +465,8 @@ def _markup(walker: _Walker, child: Token, following: Token | None, builder: _Bu
     elif kind == "span_close":
         walker.skip_to("]")
         walker.attributes(following)
+    elif kind == "footnote_ref" and walker.content.startswith("^[", walker.cursor):
+        walker.inline_footnote((child.meta or {}).get("id"))
     elif kind == "footnote_ref":
         walker.skip_to("[^")
         walker.skip_to("]")
@@ -411,37 +533,99 @@ def extract(
     cell's column depends on the cells before it)."""
     containers: list[str] = []
     row_cursor: dict[int, int] = {}
+    footnotes: dict[int, Sequence[int]] = {}
     for index, token in enumerate(tokens):
         if token.nesting == 1:
             containers.append(token.type)
         elif token.nesting == -1 and containers:
             containers.pop()
-        if token.type != "inline" or token.map is None:
+        if token.type != "inline":
             continue
+        if token.map is None:  # a footnote's text, parsed apart: an inline one has a place
+            found = _inline_footnote(tokens, index, footnotes, tuple(containers))
+            if found is not None:
+                yield found
+            continue
+        if token.content.startswith("\\begin{") and _LATEX_ENVIRONMENT.fullmatch(token.content):
+            continue  # raw LaTeX: a PDF's, no prose
         kind = _kind(tokens, index)
         if keep is not None and kind != "table-cell" and not keep(token.content):
             continue
-        first_line = token.map[0]
-        column = 0
-        if kind == "table-cell":
-            column = _cell_column(text, line_starts, first_line, row_cursor, token.content)
-        offsets = _line_offsets(token.content, first_line, text, line_starts, column)
-        if kind == "table-cell":
-            row_cursor[first_line] = (
-                offsets[len(token.content) - 1] + 1 - line_starts[first_line]
-                if token.content
-                else max(column, 1)
-            )
-        walker = _Walker(token.content, offsets)
+        offsets = _offsets(token, kind, text, line_starts, row_cursor)
+        walker = _Walker(token.content, offsets, footnotes)
         builder = _Builder()
         alt_texts: list[_Builder] = []
         _walk_children(walker, token.children or [], builder, alt_texts)
         frozen = tuple(containers)
         if builder.chars:
-            yield builder.segment(kind, index, frozen)
+            yield _table_caption(builder.segment(kind, index, frozen), tokens)
         for alt in alt_texts:
             if alt.chars:
                 yield alt.segment("alt-text", index, frozen)
+
+
+_CAPTION_MARK = re.compile(r"(?:Table)?:[ \t]*")
+_TRAILING_ATTRIBUTES = re.compile(r"[ \t]*\{[^{}]*\}[ \t]*$")
+
+
+def _offsets(
+    token: Token, kind: str, text: str, line_starts: Sequence[int], row_cursor: dict[int, int]
+) -> list[int]:
+    """The source offset of each character of an inline token's content (a table cell's
+    from its column in its row, the row's cells being read left to right)."""
+    assert token.map is not None
+    first_line = token.map[0]
+    if kind != "table-cell":
+        return _line_offsets(token.content, first_line, text, line_starts)
+    column = _cell_column(text, line_starts, first_line, row_cursor, token.content)
+    offsets = _line_offsets(token.content, first_line, text, line_starts, column)
+    row_cursor[first_line] = (
+        offsets[len(token.content) - 1] + 1 - line_starts[first_line]
+        if token.content
+        else max(column, 1)
+    )
+    return offsets
+
+
+def _inline_footnote(
+    tokens: Sequence[Token],
+    index: int,
+    footnotes: dict[int, Sequence[int]],
+    containers: tuple[str, ...],
+) -> Segment | None:
+    """The segment of an inline footnote's text (``^[…]``), read where the text stands."""
+    opening = tokens[index - 1] if index else None
+    if opening is None or opening.type != "paragraph_open" or index < 2:
+        return None
+    footnote = tokens[index - 2]
+    footnote_id = (footnote.meta or {}).get("id") if footnote.type == "footnote_open" else None
+    offsets = footnotes.get(footnote_id) if isinstance(footnote_id, int) else None
+    token = tokens[index]
+    if offsets is None or len(offsets) != len(token.content) + 1:
+        return None
+    builder = _Builder()
+    _walk_children(_Walker(token.content, offsets), token.children or [], builder, [])
+    return builder.segment("footnote", index, containers) if builder.chars else None
+
+
+def _table_caption(segment: Segment, tokens: Sequence[Token]) -> Segment:
+    """A Pandoc table caption after its table (``: Sales by year {#tbl-sales}``): its words
+    without the ``:`` that marks it or the attribute block that ends it."""
+    after_table = segment.token >= 2 and tokens[segment.token - 2].type == "table_close"
+    mark = _CAPTION_MARK.match(segment.text) if after_table else None
+    if mark is None:
+        return segment
+    attributes = _TRAILING_ATTRIBUTES.search(segment.text, mark.end())
+    end = attributes.start() if attributes is not None else len(segment.text)
+    start = mark.end()
+    return Segment(
+        segment.text[start:end],
+        segment.starts[start:end],
+        segment.ends[start:end],
+        "caption",
+        segment.token,
+        segment.containers,
+    )
 
 
 def _cell_column(

@@ -13,8 +13,10 @@ from typing import Any
 from lint.config import Config, ConfigError
 
 DEFAULT_ENGINE = "harper"
-DEFAULT_LANGUAGE = "en-US"
-DEFAULT_FRONT_MATTER_KEYS = ("title", "description")
+#: English with no region: any of American, British, Australian and Canadian spelling is
+#: right (``en-US`` holds a project to American spelling).
+DEFAULT_LANGUAGE = "en"
+DEFAULT_FRONT_MATTER_KEYS = ("title", "subtitle", "description")
 CACHE_FOLDER = ".contentlint_cache"
 #: A word list larger than this is not read (a link to /dev/zero would fill memory).
 VOCABULARY_MAX_BYTES = 10 * 1024 * 1024

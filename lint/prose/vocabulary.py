@@ -29,7 +29,8 @@ _TRAILING = ".:,;!?'’\"”"
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]+s?")
 _JOINED = re.compile(r"\w[._/\\@:#+=~]\w")
-_NAME = re.compile(r"[A-Z][a-z'’]+")
+#: A capitalised word, in any alphabet: ``Linkerd``, ``Michaël``, ``Dayıoğlu``.
+_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])+")
 #: Endings of inflected and possessive forms, with what the plain form ends with instead.
 _ENDINGS = (
     ("'s", ""), ("’s", ""), ("s'", "s"), ("s’", "s"), ("ies", "y"), ("es", ""), ("s", ""),
@@ -92,6 +93,8 @@ def base_forms(word: str) -> Iterator[str]:
     for ending, replacement in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             stem = word[: len(word) - len(ending)] + replacement
+            if ending == "d" and not stem.endswith("e"):
+                continue  # cached is cache + d; foldd is no fold + d
             yield stem
             if not replacement and len(stem) > 3 and stem[-1] == stem[-2]:
                 yield stem[:-1]  # mapping → mapp → map
@@ -124,11 +127,24 @@ def source_token(text: str, start: int, end: int) -> str:
     """The whole token around ``text[start:end]`` as the source writes it (``Node.js`` around
     ``js``, ``src/app.py`` around ``app``), without the punctuation that ends a sentence."""
     limit = 200
-    while start > 0 and text[start - 1] not in _TOKEN_EDGE and limit:
+    while start > 0 and _inside_token(text, start - 1) and limit:
         start, limit = start - 1, limit - 1
-    while end < len(text) and text[end] not in _TOKEN_EDGE and limit:
+    while end < len(text) and _inside_token(text, end) and limit:
         end, limit = end + 1, limit - 1
     return text[start:end].rstrip(_TRAILING).strip("_~")
+
+
+def _inside_token(text: str, position: int) -> bool:
+    """Whether ``text[position]`` belongs to the token around it: not a space or a bracket;
+    an apostrophe only between letters (``Node.js's``)."""
+    char = text[position]
+    if char in "'’":
+        return (
+            0 < position < len(text) - 1
+            and text[position - 1].isalnum()
+            and (text[position + 1].isalpha())
+        )
+    return char not in _TOKEN_EDGE
 
 
 def is_identifier(token: str) -> bool:
@@ -140,6 +156,11 @@ def is_identifier(token: str) -> bool:
     if _JOINED.search(token) or (len(token) > 1 and token[0] in "@#/~."):
         return True
     return bool(_CAMEL.search(token) or _ACRONYM.fullmatch(token))
+
+
+def is_name(word: str) -> bool:
+    """Whether ``word`` is written as a name: a capital, then small letters (``Michaël``)."""
+    return bool(_NAME.fullmatch(word)) and word[0].isupper() and word[1:] == word[1:].lower()
 
 
 def is_sentence_start(text: str, start: int) -> bool:
@@ -155,6 +176,8 @@ def names_in(segments: Iterable[Segment]) -> frozenset[str]:
     for segment in segments:
         text = segment.text
         for word in _NAME.finditer(text):
+            if not is_name(word[0]):
+                continue
             if not is_sentence_start(text, word.start()) and segment.kind != "heading":
                 found.add(word[0])
     return frozenset(found)
@@ -217,10 +240,12 @@ class Vocabulary:
         so inside one elsewhere in the document)."""
         if word in self.accepted or is_identifier(token) or is_identifier(word):
             return True
+        if len(word.rstrip(".")) == 1:
+            return True  # a variable (x, f), an initial (J.), the R language ("in R.")
         technical = technical_words()
         if any(form.casefold() in technical or form.casefold() in self.own_words
                for form in base_forms(word)):  # fmt: skip
             return True
-        if _NAME.fullmatch(word) and not near_technical_word(word):
+        if is_name(word) and not near_technical_word(word):
             return not at_sentence_start or any(form in self.names for form in base_forms(word))
         return False

@@ -21,15 +21,15 @@ WATCHING = types.ClientCapabilities(
         )
     )
 )
-# "Zorbleflux" is no English word: a spelling finding unless the project accepts it.
-POST = "---\ntitle: Launch\n---\n\n# Launch\n\nThe Zorbleflux release is out today.\n"
+# "zorbleflux" is no English word: a spelling finding unless the project accepts it.
+POST = "---\ntitle: Launch\n---\n\n# Launch\n\nThe zorbleflux release is out today.\n"
 BLOG_CONFIG = """\
 [[schemas]]
 files = "posts/**"
 schema = "post.schema.json"
 
 [prose]
-accept = ["Zorbleflux"]
+accept = ["zorbleflux"]
 """
 
 
@@ -94,7 +94,7 @@ def test_a_document_gets_the_config_and_prose_settings_of_its_own_project(
 
 
 REQUIRE_DATE = json.dumps({"type": "object", "required": ["date"]})
-VOCABULARY_CONFIG = BLOG_CONFIG.replace('accept = ["Zorbleflux"]', 'vocabulary = "words.txt"')
+VOCABULARY_CONFIG = BLOG_CONFIG.replace('accept = ["zorbleflux"]', 'vocabulary = "words.txt"')
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_a_changed_config_schema_or_vocabulary_file_reloads_the_checks(
     root, post = _workspace(tmp_path)
     blog = post.parent.parent
     (blog / "contentlint.toml").write_text(config, "utf-8")
-    (blog / "words.txt").write_text("Zorbleflux\n", "utf-8")
+    (blog / "words.txt").write_text("zorbleflux\n", "utf-8")
 
     async def body(
         client: LanguageClient, published: Published, registrations: list[types.Registration]

@@ -46,6 +46,7 @@ def assert_faithful(doc: Document, segment: Segment) -> None:
             or source == "\\" + char
             or (source.startswith("&") and html.unescape(source) == char)
             or (char in " \n" and source in ("\n", "\r"))
+            or (char == " " and source.lower().startswith("<br"))  # a line break tag
         ), (position, char, source)
 
 
@@ -112,10 +113,24 @@ def test_math_shortcodes_citations_and_autolinks_are_placeholders() -> None:
 
 
 def test_html_inline_is_dropped() -> None:
-    doc, segment = only_segment("Some <kbd>Ctrl</kbd> key.\n")
+    doc, segment = only_segment("Some <em>Ctrl</em> key.\n")
     assert segment.text == "Some Ctrl key."
-    assert "kbd" not in segment.text
+    assert "em" not in segment.text
     assert_faithful(doc, segment)
+
+
+def test_the_text_of_html_code_elements_is_a_stand_in() -> None:
+    doc, segment = only_segment(
+        "Press <kbd>Ctrlx</kbd>, <code class='x'>fooBar</code>, <samp>outpt</samp>.\n"
+    )
+    assert segment.text == f"Press {PLACEHOLDER}, {PLACEHOLDER}, {PLACEHOLDER}."
+    start = segment.text.index(PLACEHOLDER)
+    assert doc.text[segment.span(start, start + 4).start :].startswith("<kbd>Ctrlx</kbd>")
+
+
+def test_a_line_break_tag_keeps_the_words_apart() -> None:
+    _, segment = only_segment("one<br>line and two<br/>more\n")
+    assert segment.text == "one line and two more"
 
 
 def test_footnote_reference_is_not_text() -> None:

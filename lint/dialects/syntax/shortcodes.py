@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from lint.dialects.syntax import EMBED, HIDDEN, TEMPLATE, Syntax
@@ -149,6 +150,21 @@ def _install(md: MarkdownIt) -> None:
         "table", "shortcode_block", _block, {"alt": ["paragraph", "reference", "blockquote"]}
     )
     md.inline.ruler.after("text", "shortcode", _inline)
+    # A shortcode whose parameters span lines closes with ">}}" at a line's start: that
+    # line goes on with the shortcode, not a block quote.
+    ruler = md.block.ruler
+    rule = ruler.__rules__[ruler.__find__("blockquote")]
+    ruler.at("blockquote", _not_a_closing_mark(rule.fn), {"alt": list(rule.alt)})
+
+
+def _not_a_closing_mark(blockquote: Callable[..., bool]) -> Callable[..., bool]:
+    def rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        start = state.bMarks[start_line] + state.tShift[start_line]
+        if state.src.startswith(">}}", start):
+            return False
+        return blockquote(state, start_line, end_line, silent)
+
+    return rule
 
 
 SHORTCODES = Syntax("shortcodes", _install, ("{{<", "{{%"))

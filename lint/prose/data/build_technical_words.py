@@ -16,9 +16,12 @@ from pathlib import Path
 PACKAGES = (
     "@cspell/dict-software-terms", "@cspell/dict-companies", "@cspell/dict-fullstack",
     "@cspell/dict-python", "@cspell/dict-r", "@cspell/dict-node", "@cspell/dict-npm",
-    "@cspell/dict-html", "@cspell/dict-css",
+    "@cspell/dict-html", "@cspell/dict-css", "@cspell/dict-data-science",
+    "@cspell/dict-scientific-terms-us", "@cspell/dict-k8s", "@cspell/dict-docker",
+    "@cspell/dict-git", "@cspell/dict-latex", "@cspell/dict-shell", "@cspell/dict-typescript",
+    "@cspell/dict-scala", "@cspell/dict-golang",
 )  # fmt: skip
-_ENTRY = re.compile(r"^[A-Za-z][A-Za-z'.\-]*[A-Za-z]$")
+_ENTRY = re.compile(r"^[A-Za-z][A-Za-z'.\-]+[A-Za-z]$")
 HEADER = """\
 # Technical words contentlint's spelling rule knows with no configuration: tool, product,
 # company and language names and the terms of software writing.

@@ -102,6 +102,9 @@ class HarperEngine:
         self._harper: Any = harper
         dialect = getattr(harper.Dialect, _DIALECTS.get(region.upper(), "AMERICAN"))
         self._linter = harper.Linter(dialect)
+        #: English with no region: a word British spelling knows is no misspelling either.
+        self._any_english = not region
+        self._british: Any = None
         config = self._linter.get_lint_config()
         unknown = [name for name, _ in settings.harper_rules if name not in config]
         if unknown:
@@ -119,6 +122,7 @@ class HarperEngine:
                 shifted
                 for offset, chunk in chunks(unit.plain)
                 for shifted in self._check_one(chunk, offset)
+                if not (self._any_english and self._british_spelling(unit.plain, shifted))
             ]
             found.sort(key=lambda finding: (finding.start, finding.end, finding.code))
             results.append(found)
@@ -147,6 +151,18 @@ class HarperEngine:
                     )
                 )
         return found
+
+    def _british_spelling(self, text: str, finding: EngineFinding) -> bool:
+        """Whether a spelling finding's word is British spelling (``behaviour``,
+        ``organise``), which English with no region allows."""
+        if finding.rule != "spelling" or finding.code != "SpellCheck":
+            return False
+        if self._british is None:
+            config = self._linter.get_lint_config()
+            self._british = self._harper.Linter(self._harper.Dialect.BRITISH)
+            self._british.set_lint_config({name: name == "SpellCheck" for name in config})
+        word = text[finding.start : finding.end]
+        return not self._british.lint(word, language=self._harper.Language.PLAINTEXT)
 
     def close(self) -> None:
         """Nothing to stop: Harper runs in this process."""

@@ -69,12 +69,18 @@ def code_points_of_utf16(text: str) -> list[int]:
     return table
 
 
+def languagetool_language(language: str) -> str:
+    """The language LanguageTool is asked for: English with no region is American English
+    (LanguageTool's ``en`` checks no spelling)."""
+    return "en-US" if language.lower() == "en" else language
+
+
 def languagetool_version(settings: ProseSettings) -> str:
     """The configured server's version (one small request), or the version a local server
     would be, once Java is known to be there."""
     server = settings.languagetool.server
     if server:
-        fields = {"text": ".", "language": settings.language}
+        fields = {"text": ".", "language": languagetool_language(settings.language)}
         return str(_post(server.rstrip("/") + "/", fields)["software"].get("version", "unknown"))
     _require_java()
     from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION
@@ -123,7 +129,7 @@ class LanguageToolEngine:
 
     def __init__(self, settings: ProseSettings) -> None:
         self._settings = settings.languagetool
-        self._language = settings.language
+        self._language = languagetool_language(settings.language)
         self._tool: Any = None
         #: Only the process that started the local server stops it (workers share it).
         self._owner = os.getpid()

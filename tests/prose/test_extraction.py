@@ -1,0 +1,117 @@
+"""What reaches the prose engine, construct by construct: what a reader reads, each word at
+its place; never code, markup, macros or the syntax of a generator."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.dialects.registered import registered_dialects
+from lint.document import Document
+from lint.prose.checking import _front_matter_segments
+from lint.prose.segments import PLACEHOLDER, Segment
+from tests.unit.test_prose import assert_faithful
+
+C = PLACEHOLDER
+CASES = {
+    "an MDN macro": (
+        "mdn",
+        "index.md",
+        'Use {{domxref("Element.click")}} now.\n',
+        [f"Use {C} now."],
+    ),
+    "an emoji shortcode": ("hugo", "a.md", "Happy hacking! :wave:\n", ["Happy hacking! "]),
+    "a grid table's borders": (
+        "quarto",
+        "a.qmd",
+        "+-------+-------+\n| Fruit | Price |\n+=======+=======+\n"
+        "| Apple | cheap |\n+-------+-------+\n",
+        [],
+    ),
+    "HTML code elements": (
+        "markdown",
+        "a.md",
+        "Press <kbd>Ctrlx</kbd> or <var>varx</var>.\n",
+        [f"Press {C} or {C}."],
+    ),
+    "a Hugo code shortcode": (
+        "hugo",
+        "a.md",
+        "Text.\n\n{{< highlight go >}}\nfunc mian() {}\n{{< /highlight >}}\n",
+        ["Text."],
+    ),
+    "a Hugo shortcode's parameters over lines": (
+        "hugo",
+        "a.md",
+        'Before {{< figure\n  src="x.png"\n  caption="A captoin"\n>}} after.\n',
+        [f"Before {C} after."],
+    ),
+    "MDX expressions and comments": (
+        "mdx",
+        "a.mdx",
+        "Value {props.valu} and {/* a commnt */} end.\n",
+        [f"Value {C} and end."],
+    ),
+    "raw LaTeX": (
+        "quarto",
+        "a.qmd",
+        "See \\textbf{bold} and \\cite{knuth}.\n\n\\begin{equation}\nx = y\n\\end{equation}\n",
+        [f"See bold and {C}."],
+    ),
+    "a table caption's marker and attributes": (
+        "quarto",
+        "a.qmd",
+        '| A |\n|---|\n| 1 |\n\n: Sales by year {#tbl-x tbl-colwidths="[30]"}\n',
+        ["A", "1", "Sales by year"],
+    ),
+    "dropped tags": ("markdown", "a.md", "one<br>line,  two  spaces\n", ["one line, two spaces"]),
+    "an inline footnote": (
+        "quarto",
+        "a.qmd",
+        "Text^[A note here.] more.\n",
+        ["Text more.", "A note here."],
+    ),
+    "fig-alt and fig-cap": (
+        "quarto",
+        "a.qmd",
+        '![Chart](x.png){fig-alt="An alt text" fig-cap="A caption"}\n',
+        ["Chart", "An alt text", "A caption"],
+    ),
+    "multi-line attributes": (
+        "quarto",
+        "a.qmd",
+        '![](x.png){\n  .img-fluid\n  width="50%"\n} then words.\n',
+        [" then words."],
+    ),
+    "JSX children": (
+        "mdx",
+        "a.mdx",
+        "<Note>\n\nThe **children** read.\n\n</Note>\n",
+        ["The children read."],
+    ),
+}
+
+
+def _segments(dialect: str, path: str, text: str) -> tuple[Document, list[Segment]]:
+    doc = Document.from_text(path, text, registered_dialects()[dialect])
+    return doc, list(doc.prose())
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_what_reaches_the_engine(case: str) -> None:
+    dialect, path, text, expected = CASES[case]
+    doc, found = _segments(dialect, path, text)
+    assert [segment.text for segment in found] == expected
+    for segment in found:
+        assert_faithful(doc, segment)
+
+
+def test_front_matter_subtitle_and_block_descriptions_are_read_where_they_stand() -> None:
+    text = "---\ntitle: T\nsubtitle: A subtitle\ndescription: |\n  A block\n  description.\n---\n"
+    doc = Document.from_text("a.qmd", text, registered_dialects()["quarto"])
+    found = list(_front_matter_segments(doc, ("subtitle", "description")))
+    assert [segment.text for segment in found] == ["A subtitle", "A block\ndescription.\n"]
+    block = found[1]
+    for word in ("block", "description"):
+        start = block.text.index(word)
+        span = block.span(start, start + len(word))
+        assert text[span.start : span.end] == word
