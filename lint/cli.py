@@ -421,6 +421,94 @@ def _configured_options(config: Any, rule_id: str) -> dict[str, Any]:
     return dict(setting.options) if setting is not None else {}
 
 
+@main.command("vocabulary")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--add",
+    "added",
+    multiple=True,
+    metavar="WORD",
+    help="Write WORD to the vocabulary file (repeatable).",
+)
+@click.option("--write", is_flag=True, help="Write every word listed to the vocabulary file.")
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="List (and --write) only words found at least this often.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    help="Read this config file after the project's own.",
+)
+def vocabulary(
+    paths: tuple[str, ...],
+    added: tuple[str, ...],
+    write: bool,
+    min_count: int,
+    output_format: str,
+    config_file: Path | None,
+) -> None:
+    """List the words the spelling rule does not know in PATHS (default: the current
+    folder), with how often and where, most frequent first; --add and --write put the
+    chosen ones in the project's vocabulary file ([prose] vocabulary, vocabulary.txt beside
+    the config when it names none)."""  # fmt: skip
+    from lint.config import ConfigError, load_config
+    from lint.prose.unknown_words import (
+        add_words,
+        name_vocabulary_in_config,
+        unknown_words,
+        vocabulary_file,
+    )
+    from lint.run import fail, load_rule_classes
+
+    cwd = Path.cwd()
+    try:
+        config = load_config(cwd, config_file, load_rule_classes())
+    except ConfigError as error:
+        fail(str(error))
+    words: list[Any] = []
+    if not added or write:
+        try:
+            words = [w for w in unknown_words(paths or (".",), config_file) if w.count >= min_count]
+        except RuntimeError as error:
+            fail(str(error))
+    if output_format == "json":
+        items = [{"word": w.word, "count": w.count, "files": dict(w.files)} for w in words]
+        click.echo(json.dumps(items, indent=2))
+    else:
+        for word in words:
+            files = ", ".join(list(word.files)[:3])
+            more = f" (+{len(word.files) - 3} more)" if len(word.files) > 3 else ""
+            click.echo(f"{word.count:6}  {word.word}  {files}{more}")
+    chosen = [*added, *(word.word for word in words if write)]
+    if not chosen:
+        if not words and output_format == "text":
+            click.echo("No unknown words.", err=True)
+        return
+    target = vocabulary_file(config, cwd)
+    new = add_words(target, chosen)
+    click.echo(f"added {len(new)} word(s) to {target}", err=True)
+    if new:
+        edited = name_vocabulary_in_config(config, target, cwd)
+        if edited is not None:
+            click.echo(f"{edited}: [prose] vocabulary now names {target.name}", err=True)
+        elif "vocabulary" not in config.prose:
+            click.echo(
+                f'set [prose] vocabulary = "{target.name}" in the config to use it', err=True
+            )
+
+
 @main.command("dialects")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option(

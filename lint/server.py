@@ -130,6 +130,27 @@ class ContentlintServer(LanguageServer):
             types.ShowMessageParams(types.MessageType.Error, f"contentlint: {message}")
         )
 
+    def add_to_vocabulary(self, uri: object, word: object) -> None:
+        """Write ``word`` to the vocabulary file of the document's project (naming the file
+        in its config if need be), then check every open document again."""
+        from lint.prose.unknown_words import add_words, name_vocabulary_in_config, vocabulary_file
+
+        plan = self.plan()
+        if plan is None or not isinstance(uri, str) or not isinstance(word, str) or not word:
+            return
+        path = to_fs_path(uri)
+        if not path:
+            return
+        config = plan.config_for(Path(path))
+        folder = config.sources[0].parent if config.sources else Path(path).parent
+        try:
+            add_words(vocabulary_file(config, folder), [word])
+            name_vocabulary_in_config(config, vocabulary_file(config, folder), folder)
+        except (OSError, ConfigError) as error:
+            self.show_error(f"cannot add {word!r} to the vocabulary: {error}")
+            return
+        self.reload()
+
     def reload(self) -> None:
         self._plan = None
         self._site = None
@@ -327,10 +348,42 @@ def code_actions(
                     edit=types.WorkspaceEdit(changes={document.uri: [edit]}),
                 )
             )
+        actions.extend(_vocabulary_action(document, diagnostic, offered))
         if placement is None:
             placement = _Placement(document)
         actions.extend(_disable_actions(placement, diagnostic, diagnostic.code, offered))
     return actions
+
+
+#: The command behind "Add to vocabulary": arguments, the document's URI and the word.
+ADD_TO_VOCABULARY = "contentlint.addToVocabulary"
+
+
+def _vocabulary_action(
+    document: TextDocument, diagnostic: types.Diagnostic, offered: set[str]
+) -> list[types.CodeAction]:
+    """ "Add "word" to vocabulary" next to a spelling finding (once per word and request)."""
+    if diagnostic.code != "spelling":
+        return []
+    lines = document.lines
+    start, end = diagnostic.range.start, diagnostic.range.end
+    if start.line != end.line or start.line >= len(lines):
+        return []
+    word = lines[start.line][start.character : end.character].strip()
+    key = f"vocabulary:{word}"
+    if not word or key in offered:
+        return []
+    offered.add(key)
+    command = types.Command(
+        title=f'Add "{word}" to vocabulary',
+        command=ADD_TO_VOCABULARY,
+        arguments=[document.uri, word],
+    )
+    action = types.CodeAction(
+        title=command.title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic]
+    )
+    action.command = command
+    return [action]
 
 
 def _disable_actions(
@@ -632,6 +685,11 @@ def create_server() -> ContentlintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ContentlintServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.forget(params.text_document.uri)
+
+    @server.command(ADD_TO_VOCABULARY)
+    def add_to_vocabulary(ls: ContentlintServer, *arguments: Any) -> None:
+        # pygls passes the command's arguments one by one: (uri, word).
+        ls.add_to_vocabulary(*[*arguments, "", ""][:2])
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
