@@ -122,11 +122,50 @@ class HarperEngine:
                 shifted
                 for offset, chunk in chunks(unit.plain)
                 for shifted in self._check_one(chunk, offset)
-                if not (self._any_english and self._british_spelling(unit.plain, shifted))
             ]
             found.sort(key=lambda finding: (finding.start, finding.end, finding.code))
             results.append(found)
+        if self._any_english:
+            results = self._without_british_spelling(units, results)
         return results
+
+    def _without_british_spelling(
+        self, units: Sequence[Unit], results: list[list[EngineFinding]]
+    ) -> list[list[EngineFinding]]:
+        """The findings but the spelling ones whose word British spelling knows (``behaviour``,
+        ``organise``), which English with no region allows: every word asked at once."""
+        words = {
+            unit.plain[finding.start : finding.end]
+            for unit, found in zip(units, results, strict=True)
+            for finding in found
+            if finding.code == "SpellCheck"
+        }
+        if not words:
+            return results
+        british = self._british_words(sorted(words))
+        return [
+            [
+                finding
+                for finding in found
+                if finding.code != "SpellCheck"
+                or unit.plain[finding.start : finding.end] not in british
+            ]
+            for unit, found in zip(units, results, strict=True)
+        ]
+
+    def _british_words(self, words: Sequence[str]) -> set[str]:
+        """Which of ``words`` a British spell check accepts (one Harper call for them all,
+        a word per line)."""
+        if self._british is None:
+            config = self._linter.get_lint_config()
+            self._british = self._harper.Linter(self._harper.Dialect.BRITISH)
+            self._british.set_lint_config({name: name == "SpellCheck" for name in config})
+        text = "\n".join(words)
+        flagged = {
+            text[lint.span.start : lint.span.end]
+            for lint in self._british.lint(text, language=self._harper.Language.PLAINTEXT)
+        }
+        return {word for word in words if word not in flagged}
 
     def _check_one(self, text: str, offset: int) -> list[EngineFinding]:
         organized = self._linter.organized_lints(
@@ -151,18 +190,6 @@ class HarperEngine:
                     )
                 )
         return found
-
-    def _british_spelling(self, text: str, finding: EngineFinding) -> bool:
-        """Whether a spelling finding's word is British spelling (``behaviour``,
-        ``organise``), which English with no region allows."""
-        if finding.rule != "spelling" or finding.code != "SpellCheck":
-            return False
-        if self._british is None:
-            config = self._linter.get_lint_config()
-            self._british = self._harper.Linter(self._harper.Dialect.BRITISH)
-            self._british.set_lint_config({name: name == "SpellCheck" for name in config})
-        word = text[finding.start : finding.end]
-        return not self._british.lint(word, language=self._harper.Language.PLAINTEXT)
 
     def close(self) -> None:
         """Nothing to stop: Harper runs in this process."""
