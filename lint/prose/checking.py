@@ -33,6 +33,7 @@ from lint.prose.vocabulary import (
     is_identifier,
     is_sentence_start,
     names_in,
+    repeated_words,
     source_token,
 )
 
@@ -311,7 +312,10 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
         *(segment for segment in doc.prose() if _LETTER.search(segment.text)),
     ]
     vocabulary = Vocabulary(
-        _accepted(settings.accept, settings.case_sensitive), document_words(doc), names_in(segments)
+        _accepted(settings.accept, settings.case_sensitive),
+        document_words(doc),
+        names_in(segments),
+        repeated_words(segments),
     )
     found: list[ProseFinding] = []
     # In batches, so that a document of 100,000 headings never holds every unit at once.
@@ -400,11 +404,12 @@ _FRAGMENT_CONTAINERS = frozenset({"list_item_open", "td_open", "th_open", "dt_op
 ARTICLE_CODES = frozenset({"AnA", "EN_A_VS_AN"})
 #: Codes about the spaces around a comma; notation (``ARIMA(0,1,1)``, ``(p,d,q)``) has none.
 COMMA_CODES = frozenset({"CommaFixes", "COMMA_PARENTHESIS_WHITESPACE"})
-_NOTATION = re.compile(r"\([^()\s]*,[^()\s]*\)|\[[^\[\]\s]*,[^\[\]\s]*\]|\w,\w")
+_NOTATION = re.compile(r"\([^()\s]*,[^()\s]*\)|\[[^\[\]\s]*,[^\[\]\s]*\]|\w,\w|`,`|[`)\]],[`(\[]")
 #: Abbreviations a full stop ends without ending the sentence.
 _ABBREVIATIONS = frozenset(
     {"inc.", "ltd.", "co.", "corp.", "e.g.", "i.e.", "etc.", "vs.", "cf.", "al.", "dr.",
-     "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "fig.", "eq.", "approx.", "u.s.", "ca."}
+     "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "fig.", "eq.", "approx.", "u.s.", "ca.",
+     "resp.", "viz.", "ed.", "eds.", "vol.", "pp.", "op."}
 )  # fmt: skip
 #: Words the engine holds to another case that are right as written: Latin (``et al.``),
 #: name particles (``Antoine du Hamel``), months and days.
@@ -454,8 +459,11 @@ def _excused(
     if code in SENTENCE_START_CODES:
         return _not_a_sentence_start(doc, segment, span)
     if code in ARTICLE_CODES:
-        # "an `id`": the article goes with the code's own word, not the stand-in's.
+        # "an `id`": the article goes with the code's own word, not the stand-in's; "A/AAAA"
+        # records are no article.
         after = segment.text[bisect_left(segment.starts, span.end) :].lstrip()
+        if is_identifier(source_token(doc.text, span.start, span.end)):
+            return True
         return bool(after) and segment.is_placeholder(len(segment.text) - len(after))
     if code in COMMA_CODES:
         return bool(_NOTATION.search(_unspaced(doc.text, span.start, span.end)))

@@ -24,7 +24,7 @@ PLACEHOLDER = "code"
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")
 #: How an attribute block starts: ``{.class``, ``{#id``, ``{key=``, on one line or several.
-_ATTRIBUTE_START = re.compile(r"\{\s*(?:[.#][\w-]|[\w-]+\s*=)")
+_ATTRIBUTE_START = re.compile(r"\{\s*(?:[.#][\w-]|[\w:.-]+\s*=)")
 #: Inline HTML elements whose text is code, not prose: a stand-in word reads for them.
 _HTML_CODE_OPEN = re.compile(r"<(code|kbd|samp|var|tt|math)(?:\s[^<>]*)?>", re.I)
 #: Inline HTML that breaks a line: a space between the words around it.
@@ -37,6 +37,9 @@ _LATEX_TEXT_COMMANDS = frozenset(
 )
 #: A paragraph that is a raw LaTeX environment (``\\begin{equation}`` … ``\\end{…}``).
 _LATEX_ENVIRONMENT = re.compile(r"\\begin\{([\w*]+)\}.*\\end\{\1\}", re.S)
+#: A link to a commit (``[`0518b9edf3`](https://github.com/o/r/commit/0518b9edf3)``), as the
+#: entries of a generated changelog start.
+_COMMIT_LINK = re.compile(r"\]\(https?://[^\s()]+/commit/[0-9a-f]{7,40}\)")
 #: The longest attribute block looked for past an element.
 _MOST_ATTRIBUTE_CHARS = 2000
 _SKIPPED_LITERALS = {
@@ -77,6 +80,9 @@ class Segment:
         return self.ends[position] - self.starts[position] > 1 and self.text[position].isalpha()
 
 
+_UNICODE_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f", " "))
+
+
 class _Builder:
     def __init__(self) -> None:
         self.chars: list[str] = []
@@ -100,6 +106,10 @@ class _Builder:
 
     def segment(self, kind: str, token: int, containers: tuple[str, ...]) -> Segment:
         text = "".join(self.chars)
+        if not text.isascii():
+            # A no-break or thin space is a space to a reader (and to the engine's tokenizer).
+            text = text.translate(_UNICODE_SPACES)
+            self.chars = list(text)
         if "  " in text or "\t" in text:
             return self._collapsed(kind, token, containers)
         return Segment(text, tuple(self.starts), tuple(self.ends), kind, token, containers)
@@ -546,8 +556,8 @@ def extract(
             if found is not None:
                 yield found
             continue
-        if token.content.startswith("\\begin{") and _LATEX_ENVIRONMENT.fullmatch(token.content):
-            continue  # raw LaTeX: a PDF's, no prose
+        if _not_prose(token.content):
+            continue
         kind = _kind(tokens, index)
         if keep is not None and kind != "table-cell" and not keep(token.content):
             continue
@@ -558,7 +568,7 @@ def extract(
         _walk_children(walker, token.children or [], builder, alt_texts)
         frozen = tuple(containers)
         if builder.chars:
-            yield _table_caption(builder.segment(kind, index, frozen), tokens)
+            yield _without_markers(builder.segment(kind, index, frozen), tokens)
         for alt in alt_texts:
             if alt.chars:
                 yield alt.segment("alt-text", index, frozen)
@@ -566,6 +576,14 @@ def extract(
 
 _CAPTION_MARK = re.compile(r"(?:Table)?:[ \t]*")
 _TRAILING_ATTRIBUTES = re.compile(r"[ \t]*\{[^{}]*\}[ \t]*$")
+
+
+def _not_prose(content: str) -> bool:
+    """Inline content that is no prose for all its words: a raw LaTeX environment (a PDF's),
+    a generated changelog entry (a commit's subject, written in the history, not here)."""
+    if content.startswith("\\begin{") and _LATEX_ENVIRONMENT.fullmatch(content):
+        return True
+    return "/commit/" in content and bool(_COMMIT_LINK.search(content))
 
 
 def _offsets(
@@ -608,21 +626,28 @@ def _inline_footnote(
     return builder.segment("footnote", index, containers) if builder.chars else None
 
 
-def _table_caption(segment: Segment, tokens: Sequence[Token]) -> Segment:
-    """A Pandoc table caption after its table (``: Sales by year {#tbl-sales}``): its words
-    without the ``:`` that marks it or the attribute block that ends it."""
+def _without_markers(segment: Segment, tokens: Sequence[Token]) -> Segment:
+    """A heading without the attribute block the parser left in its text (``## Pitfalls
+    {revealjs:offset="-1"}``), a Pandoc table caption after its table (``: Sales by year
+    {#tbl-sales}``) without the ``:`` that marks it or the attributes that end it."""
     after_table = segment.token >= 2 and tokens[segment.token - 2].type == "table_close"
     mark = _CAPTION_MARK.match(segment.text) if after_table else None
-    if mark is None:
+    if mark is None and not (segment.kind == "heading" and segment.text.endswith("}")):
         return segment
-    attributes = _TRAILING_ATTRIBUTES.search(segment.text, mark.end())
-    end = attributes.start() if attributes is not None else len(segment.text)
-    start = mark.end()
+    start = mark.end() if mark is not None else 0
+    attributes = _TRAILING_ATTRIBUTES.search(segment.text, start)
+    end = len(segment.text)
+    if attributes is not None:
+        brace = segment.text.index("{", attributes.start())
+        if mark is not None or _ATTRIBUTE_START.match(segment.text, brace):
+            end = attributes.start()
+    if mark is None and end == len(segment.text):
+        return segment
     return Segment(
         segment.text[start:end],
         segment.starts[start:end],
         segment.ends[start:end],
-        "caption",
+        "caption" if mark is not None else segment.kind,
         segment.token,
         segment.containers,
     )

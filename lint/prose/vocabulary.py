@@ -169,6 +169,22 @@ def is_sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:…" or before.endswith(("—", "–"))
 
 
+#: How often a word must recur in one document to be its term, not a typo (typos seldom
+#: repeat: ``convnet`` ten times is the writer's word; ``curently`` twice is still reported).
+TERM_REPEATS = 3
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def repeated_words(segments: Iterable[Segment]) -> frozenset[str]:
+    """Words written ``TERM_REPEATS`` times or more in a document's prose, case-folded."""
+    counts: dict[str, int] = {}
+    for segment in segments:
+        for word in _WORD.findall(segment.text):
+            folded = word.casefold()
+            counts[folded] = counts.get(folded, 0) + 1
+    return frozenset(word for word, count in counts.items() if count >= TERM_REPEATS)
+
+
 def names_in(segments: Iterable[Segment]) -> frozenset[str]:
     """Capitalised words the writer uses inside sentences: names (``Linkerd``, ``Maxime``),
     so that the same word opening a sentence is a name too."""
@@ -229,6 +245,8 @@ class Vocabulary:
     accepted: Accepted
     own_words: frozenset[str]
     names: frozenset[str]
+    #: Words the document writes again and again (``repeated_words``).
+    repeated: frozenset[str] = frozenset()
 
     def accepts(self, word: str) -> bool:
         """A word the project accepts: no prose rule reports it."""
@@ -242,6 +260,10 @@ class Vocabulary:
             return True
         if len(word.rstrip(".")) == 1:
             return True  # a variable (x, f), an initial (J.), the R language ("in R.")
+        if len(word) <= 3 and "-" in token:
+            return True  # a piece of a hyphenated word ("bolt-ons", "nick-ng")
+        if any(form.casefold() in self.repeated for form in base_forms(word)):
+            return True
         technical = technical_words()
         if any(form.casefold() in technical or form.casefold() in self.own_words
                for form in base_forms(word)):  # fmt: skip

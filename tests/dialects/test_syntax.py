@@ -250,3 +250,14 @@ def test_display_math_with_attributes_on_its_closing_line() -> None:
 
 def test_a_plain_sentence_starting_with_import_is_a_paragraph() -> None:
     assert kinds("import the data, then plot it.\n") == ["paragraph_open"]
+
+
+def test_a_shortcode_closing_at_a_lines_start_is_no_block_quote() -> None:
+    text = 'Before {{< figure\n  src="x.png"\n  caption="A caption"\n>}} after.\n\n> A quote.\n'
+    found = tokens(text, "hugo", "post.md")
+    assert [t.type for t in found if t.type.startswith("blockquote")] == [
+        "blockquote_open",
+        "blockquote_close",
+    ]
+    inline = next(t for t in found if t.type == "inline")
+    assert [child.type for child in inline.children or []] == ["text", "template", "text"]

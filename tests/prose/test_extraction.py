@@ -82,6 +82,20 @@ CASES = {
         '![](x.png){\n  .img-fluid\n  width="50%"\n} then words.\n',
         [" then words."],
     ),
+    "a generated changelog entry": (
+        "markdown",
+        "a.md",
+        "- \\[[`0518b9edf3`](https://github.com/o/r/commit/0518b9edf3)] - **assert**: fix it\n"
+        "- A line the writer wrote.\n",
+        ["A line the writer wrote."],
+    ),
+    "no-break spaces": ("markdown", "a.md", "on\u00a0“a talk”.\n", ["on “a talk”."]),
+    "a heading's attributes with colons": (
+        "quarto",
+        "a.qmd",
+        '## Pitfalls {revealjs:offset-headings-by="-1"}\n\n## Sets {1, 2}\n',
+        ["Pitfalls", "Sets {1, 2}"],
+    ),
     "JSX children": (
         "mdx",
         "a.mdx",

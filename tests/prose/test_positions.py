@@ -18,6 +18,7 @@ from lint.document import Document
 from lint.engine import Plan, check_text
 from lint.positions import LineIndex
 from lint.prose.settings import ProseSettings
+from lint.prose.vocabulary import TERM_REPEATS
 from lint.registry import load_rules, rule_classes
 from lint.selection import Selection
 
@@ -84,6 +85,9 @@ class Source:
     parts: list[str] = field(default_factory=list)
     expected: list[int] = field(default_factory=list)
     footnotes: int = 0
+    #: How often each misspelling is written: a word written three times in one document is
+    #: the document's term (lint.prose.vocabulary.TERM_REPEATS), no typo.
+    misspelt_count: dict[str, int] = field(default_factory=dict)
 
     @property
     def length(self) -> int:
@@ -111,6 +115,10 @@ def inline(draw: st.DrawFn, source: Source) -> None:
         word = draw(misspelt) if is_misspelt else draw(words)
         if word == previous:
             continue  # "to to" is a repetition, which Harper reports instead of the word
+        if is_misspelt:
+            if source.misspelt_count.get(word, 0) >= TERM_REPEATS - 1:
+                continue
+            source.misspelt_count[word] = source.misspelt_count.get(word, 0) + 1
         previous = word
         wrapper = draw(wrappers)
         source.add(" ")

@@ -47,6 +47,7 @@ def assert_faithful(doc: Document, segment: Segment) -> None:
             or (source.startswith("&") and html.unescape(source) == char)
             or (char in " \n" and source in ("\n", "\r"))
             or (char == " " and source.lower().startswith("<br"))  # a line break tag
+            or (char == " " and source in "\u00a0\u2007\u2009\u200a\u202f")  # a Unicode space
         ), (position, char, source)
 
 

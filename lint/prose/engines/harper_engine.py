@@ -36,15 +36,20 @@ _DIALECTS |= {"CA": "CANADIAN", "IN": "INDIAN"}
 #: Harper rules off by default: advice that technical writing rightly ignores (``config``,
 #: ``deps``, ``stdin``, ``ms`` and ``MB`` are words of the trade, "file path" is no
 #: "filepath", "multi-step" keeps its hyphen, "middlewares" and a noun "setup" are how the
-#: field writes), and a house-style choice (the Oxford comma). Informal short forms (``w/``,
-#: ``cuz``, ``thru``) stay reported. ``[prose.harper] rules`` turns any of them back on.
+#: field writes), house-style choices (the Oxford comma, "very good" → "excellent", "have a
+#: look" → "take a look", "code base", "road map"), and grammar heuristics that misread
+#: correct sentences more often than not in published writing ("if need be" is no missing
+#: "to", "Are there new…" no "their", "one of the two approaches", "10 of whom were").
+#: Informal short forms (``w/``, ``cuz``, ``thru``) stay reported. ``[prose.harper] rules``
+#: turns any of them back on.
 OFF_BY_DEFAULT = frozenset(
     {"CompoundNouns", "DisjointPrefixes", "MassNouns", "OxfordComma", "PhrasalVerbAsCompoundNoun",
      "ExpandAlgorithm", "ExpandAlloc", "ExpandArgument", "ExpandConfiguration", "ExpandControl",
      "ExpandCoordinate", "ExpandDecl", "ExpandDependencies", "ExpandDereference",
      "ExpandDirectory", "ExpandMemoryShorthands", "ExpandMinimum", "ExpandParameter",
      "ExpandPerformance", "ExpandPointer", "ExpandPrevious", "ExpandStandardInputAndOutput",
-     "ExpandTimeShorthands", "ExpandVulnerability"}
+     "ExpandTimeShorthands", "ExpandVulnerability", "Excellent", "HaveTakeALook", "Codebase",
+     "RoadMap", "MissingTo", "OneOfTheSingular", "ThereToTheir", "WhomSubjectOfVerb"}
 )  # fmt: skip
 
 

@@ -1,0 +1,63 @@
+"""The prose rules on published writing, as ``benchmarks/prose_quality.py`` measures them (a
+smaller sample, the same seed): findings per 1,000 words stay within the goals, and planted
+typos are found at their exact column. Skipped when the corpora are absent."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPOSITORY = Path(__file__).parents[2]
+CORPORA = REPOSITORY.parent / "shared" / "corpora"
+PAGES_PER_SITE = 4
+
+pytestmark = pytest.mark.skipif(not CORPORA.is_dir(), reason=f"{CORPORA} is not available")
+
+
+def _benchmark() -> ModuleType:
+    sys.path.insert(0, str(REPOSITORY / "benchmarks"))
+    spec = importlib.util.spec_from_file_location(
+        "prose_quality_benchmark", REPOSITORY / "benchmarks" / "prose_quality.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_published_prose_is_mostly_quiet_and_typos_are_found(tmp_path: Path) -> None:
+    bench = _benchmark()
+    words = 0
+    by_rule: dict[str, int] = {}
+    docs = []
+    for _, folder, dialect in bench.chosen_sites(bench.SITES, CORPORA, None):
+        files = bench.pages_of(folder, PAGES_PER_SITE, 1)
+        site_docs = [d for d in (bench.document(path, dialect) for path in files) if d]
+        words += sum(bench.prose_words(doc) for doc in site_docs)
+        docs.append((dialect, site_docs))
+        for finding in bench.check(files, dialect, tmp_path):
+            by_rule[str(finding["rule"])] = by_rule.get(str(finding["rule"]), 0) + 1
+    assert words > 10_000
+    per_thousand = {rule: count * 1000 / words for rule, count in by_rule.items()}
+    assert per_thousand.get("spelling", 0) <= 2.0, per_thousand
+    assert sum(per_thousand.values()) <= 8.0, per_thousand
+    plants = []
+    rng = random.Random(1)
+    found = 0
+    for dialect, site_docs in docs:
+        folder = tmp_path / f"plants-{dialect}"
+        folder.mkdir(exist_ok=True)
+        planted = bench.plant_typos(site_docs, folder, rng, 4)
+        if planted:
+            plants.extend(planted)
+            found += bench.found_by_contentlint(
+                planted, bench.check([plant.file for plant in planted], dialect, tmp_path)
+            )
+    assert len(plants) >= 25
+    assert found / len(plants) >= 0.9, (found, len(plants))
