@@ -37,9 +37,9 @@ _DIALECTS |= {"CA": "CANADIAN", "IN": "INDIAN"}
 #: ``deps``, ``stdin``, ``ms`` and ``MB`` are words of the trade, "file path" is no
 #: "filepath", "multi-step" keeps its hyphen, "middlewares" and a noun "setup" are how the
 #: field writes), house-style choices (the Oxford comma, "very good" → "excellent", "have a
-#: look" → "take a look", "code base", "road map"), and grammar heuristics that misread
-#: correct sentences more often than not in published writing ("if need be" is no missing
-#: "to", "Are there new…" no "their", "one of the two approaches", "10 of whom were").
+#: look" → "take a look", "code base", "road map", "…" for "..."), and grammar heuristics
+#: that misread correct sentences more often than not in published writing ("if need be" is
+#: no missing "to", "Are there new…" no "their", "one of the two approaches", "10 of whom").
 #: Informal short forms (``w/``, ``cuz``, ``thru``) stay reported. ``[prose.harper] rules``
 #: turns any of them back on.
 OFF_BY_DEFAULT = frozenset(
@@ -49,7 +49,8 @@ OFF_BY_DEFAULT = frozenset(
      "ExpandDirectory", "ExpandMemoryShorthands", "ExpandMinimum", "ExpandParameter",
      "ExpandPerformance", "ExpandPointer", "ExpandPrevious", "ExpandStandardInputAndOutput",
      "ExpandTimeShorthands", "ExpandVulnerability", "Excellent", "HaveTakeALook", "Codebase",
-     "RoadMap", "MissingTo", "OneOfTheSingular", "ThereToTheir", "WhomSubjectOfVerb"}
+     "RoadMap", "MissingTo", "OneOfTheSingular", "ThereToTheir", "WhomSubjectOfVerb",
+     "UseEllipsisCharacter"}
 )  # fmt: skip
 
 
