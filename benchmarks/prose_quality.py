@@ -193,7 +193,9 @@ def typos_hits(typos: str, paths: list[str]) -> list[tuple[str, int, int]]:
     out = subprocess.run(command, capture_output=True, text=True, check=False)
     rows = (json.loads(row) for row in out.stdout.splitlines() if row.strip())
     return [
-        (r["path"], r["line_num"], r["byte_offset"] + 1) for r in rows if r.get("type") == "typo"
+        (r["path"], r["line_num"], r["byte_offset"] + 1)
+        for r in rows
+        if r.get("type") == "typo" and "line_num" in r
     ]
 
 

@@ -280,13 +280,22 @@ class _Embeds:
 
 
 def _front_matter_ids(doc: Document) -> list[str]:
-    """Ids the front matter gives the page: Quarto listings' ``id``."""
+    """Ids the front matter gives the page: Quarto listings' ``id``, and the ids of the
+    appendix headings its ``language`` keys title."""
     data = doc.front_matter.data if doc.front_matter is not None else None
     if not isinstance(data, dict):
         return []
     listing = data.get("listing")
     entries = listing if isinstance(listing, list) else [listing]
-    return [str(entry["id"]) for entry in entries if isinstance(entry, dict) and "id" in entry]
+    ids = [str(entry["id"]) for entry in entries if isinstance(entry, dict) and "id" in entry]
+    # Quarto's appendix sections (footnotes, references) titled by the page's language keys
+    # (``section-title-footnotes: Example Footnotes``) get their heading's id.
+    language = data.get("language")
+    if isinstance(language, dict) and doc.dialect.heading_ids == "pandoc":
+        titles = [str(value) for key, value in language.items()
+                  if str(key).startswith("section-title-") and isinstance(value, str)]  # fmt: skip
+        ids.extend(heading_ids(titles, "pandoc"))
+    return ids
 
 
 def _lists_pages(doc: Document) -> bool:

@@ -51,3 +51,11 @@ def test_facts_survive_pickling_as_a_worker_sends_them() -> None:
 def test_facts_survive_the_results_cache() -> None:
     facts = _facts()
     assert PageFacts.from_json(facts.to_json()) == facts
+
+
+def test_a_quarto_appendix_heading_titled_by_the_language_keys_has_its_id() -> None:
+    page = (
+        "---\ntitle: Basics\nlanguage:\n  section-title-footnotes: Example Footnotes\n---\n\nA.\n"
+    )
+    facts = page_facts(Document.from_text("page.qmd", page, registered_dialects()["quarto"]))
+    assert "example-footnotes" in facts.anchors
