@@ -630,8 +630,13 @@ def _without_markers(segment: Segment, tokens: Sequence[Token]) -> Segment:
     """A heading without the attribute block the parser left in its text (``## Pitfalls
     {revealjs:offset="-1"}``), a Pandoc table caption after its table (``: Sales by year
     {#tbl-sales}``) without the ``:`` that marks it or the attributes that end it."""
-    after_table = segment.token >= 2 and tokens[segment.token - 2].type == "table_close"
-    mark = _CAPTION_MARK.match(segment.text) if after_table else None
+    # After a pipe table, ``:`` or ``Table:``; after the dashed line that ends a Pandoc
+    # multiline or simple table (read as a rule or a heading's underline), ``Table:``.
+    before = tokens[segment.token - 2].type if segment.token >= 2 else ""
+    table_ends = before == "table_close" or (
+        before in ("hr", "heading_close") and segment.text.startswith("Table:")
+    )
+    mark = _CAPTION_MARK.match(segment.text) if table_ends else None
     if mark is None and not (segment.kind == "heading" and segment.text.endswith("}")):
         return segment
     start = mark.end() if mark is not None else 0

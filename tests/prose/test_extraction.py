@@ -63,6 +63,13 @@ CASES = {
         '| A |\n|---|\n| 1 |\n\n: Sales by year {#tbl-x tbl-colwidths="[30]"}\n',
         ["A", "1", "Sales by year"],
     ),
+    "a multiline table's borders and caption marker": (
+        "quarto",
+        "a.qmd",
+        "--------------------\n Fruit    Price\n-------- -----------\n Apple    cheap\n"
+        "--------------------\n\nTable: Fruit prices.\n",
+        ["Fruit Price", "Apple cheap", "Fruit prices."],
+    ),
     "dropped tags": ("markdown", "a.md", "one<br>line,  two  spaces\n", ["one line, two spaces"]),
     "an inline footnote": (
         "quarto",
