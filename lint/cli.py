@@ -42,6 +42,23 @@ class _OneLineErrors(click.Group):
             sys.exit(130)
 
 
+#: ``--format text|json`` of the commands that list things.
+_TEXT_OR_JSON = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+#: ``--config FILE`` of the commands that read the project's config, as ``check`` does.
+_CONFIG_FILE = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    help="Read this config file after the project's own.",
+)
+
+
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
     __version__, "--version", prog_name="contentlint", message="%(prog)s %(version)s"
@@ -89,12 +106,7 @@ def main() -> None:
     type=click.Path(path_type=str),
     help="Check the front matter of every file against this JSON Schema (or builtin:NAME).",
 )
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path),
-    help="Read this config file after the project's own.",
-)
+@_CONFIG_FILE
 @click.option(
     "--fail-on",
     type=click.Choice(["info", "warning", "error"]),
@@ -351,19 +363,8 @@ def server() -> None:
 
 
 @main.command("rules")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path),
-    help="Read this config file after the project's own.",
-)
+@_TEXT_OR_JSON
+@_CONFIG_FILE
 def list_rules(output_format: str, config_file: Path | None) -> None:
     """List every rule (built-in and plugin) with its groups, default severity, the severity
     this project's config gives it (found from the current folder) and summary."""
@@ -438,19 +439,8 @@ def _configured_options(config: Any, rule_id: str) -> dict[str, Any]:
     show_default=True,
     help="List (and --write) only words found at least this often.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path),
-    help="Read this config file after the project's own.",
-)
+@_TEXT_OR_JSON
+@_CONFIG_FILE
 def vocabulary(
     paths: tuple[str, ...],
     added: tuple[str, ...],
@@ -511,13 +501,7 @@ def vocabulary(
 
 @main.command("dialects")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@_TEXT_OR_JSON
 def list_dialects(paths: tuple[str, ...], output_format: str) -> None:
     """List every dialect (built-in and plugin); with PATHS, say which dialect each file
     gets and why (the config, a project file such as _quarto.yml, or the extension)."""

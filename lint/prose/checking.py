@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 from lint import __version__
@@ -311,17 +311,20 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
         *_front_matter_segments(doc, settings.front_matter_keys),
         *(segment for segment in doc.prose() if _LETTER.search(segment.text)),
     ]
-    vocabulary = Vocabulary(
-        _accepted(settings.accept, settings.case_sensitive),
-        document_words(doc),
-        names_in(segments),
-        repeated_words(segments),
-    )
+    accepted = _accepted(settings.accept, settings.case_sensitive)
+
+    @cache
+    def vocabulary() -> Vocabulary:
+        # Read from the whole document only when a finding needs it (most have none).
+        return Vocabulary(
+            accepted, document_words(doc), names_in(segments), repeated_words(segments)
+        )
+
     found: list[ProseFinding] = []
     # In batches, so that a document of 100,000 headings never holds every unit at once.
     for start in range(0, len(segments), UNITS_PER_BATCH):
         batch = segments[start : start + UNITS_PER_BATCH]
-        found.extend(_batch_findings(doc, settings, batch, vocabulary))
+        found.extend(_batch_findings(doc, settings, batch, accepted, vocabulary))
         for segment in batch:
             found.extend(_rejected_findings(settings, segment))
     unique = {(finding.start, finding.end, finding.rule): finding for finding in reversed(found)}
@@ -362,7 +365,11 @@ def _document_language(
 
 
 def _batch_findings(
-    doc: Document, settings: ProseSettings, segments: Sequence[Segment], vocabulary: Vocabulary
+    doc: Document,
+    settings: ProseSettings,
+    segments: Sequence[Segment],
+    accepted: Accepted,
+    vocabulary: Callable[[], Vocabulary],
 ) -> Iterator[ProseFinding]:
     mapped = [_unit(doc, segment) for segment in segments]
     results = _engine_results(settings, [item.unit for item in mapped])
@@ -373,7 +380,7 @@ def _batch_findings(
             if span is None:
                 continue
             flagged = doc.text[span.start : span.end]
-            if flagged.strip(" :") in _EDITOR_MARKS or vocabulary.accepts(flagged.strip()):
+            if flagged.strip(" :") in _EDITOR_MARKS or flagged.strip() in accepted:
                 continue
             if _excused(doc, item.segment, span, finding, vocabulary):
                 continue
@@ -435,7 +442,11 @@ def _handle_in_brackets(text: str, span: Span, word: str) -> bool:
 
 
 def _excused(
-    doc: Document, segment: Segment, span: Span, finding: EngineFinding, vocabulary: Vocabulary
+    doc: Document,
+    segment: Segment,
+    span: Span,
+    finding: EngineFinding,
+    vocabulary: Callable[[], Vocabulary],
 ) -> bool:
     """Whether an engine finding is not one to report here: a word the vocabulary knows,
     typography the dialect's renderer writes, a fragment's first word."""
@@ -445,7 +456,7 @@ def _excused(
         token = source_token(doc.text, span.start, span.end)
         if code in WORD_CASE_CODES:
             return (
-                word.casefold() in vocabulary.own_words
+                word.casefold() in vocabulary().own_words
                 or word.casefold() in _SHORT_FORMS
                 or is_identifier(token)
                 or _is_label(doc.text, span)
@@ -453,7 +464,7 @@ def _excused(
         if _handle_in_brackets(doc.text, span, word) or _is_label(doc.text, span):
             return True
         index = bisect_left(segment.starts, span.start)
-        return vocabulary.knows(word, token, is_sentence_start(segment.text, index))
+        return vocabulary().knows(word, token, is_sentence_start(segment.text, index))
     if code in TYPOGRAPHY_CODES:
         return doc.dialect.typographer
     if code in SENTENCE_START_CODES:

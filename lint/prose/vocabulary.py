@@ -260,10 +260,6 @@ class Vocabulary:
     #: Words the document writes again and again (``repeated_words``).
     repeated: frozenset[str] = frozenset()
 
-    def accepts(self, word: str) -> bool:
-        """A word the project accepts: no prose rule reports it."""
-        return word in self.accepted
-
     def knows(self, word: str, token: str, at_sentence_start: bool) -> bool:
         """Whether a word flagged as misspelt is known: accepted, technical, the document's
         own, shaped like an identifier, or a name (capitalised inside a sentence, or written

@@ -8,16 +8,12 @@ Skipped when the corpora are not beside the repository.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-REPOSITORY = Path(__file__).parents[2]
-CORPORA = REPOSITORY.parent / "shared" / "corpora"
+from tests.corpora.benchmark_scripts import CORPORA, load_benchmark
+
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
 #: corpus → (structure, unfinished) findings at warning and above, and unfinished info notes,
@@ -39,18 +35,7 @@ CEILINGS: dict[str, tuple[int, int, int]] = {
 pytestmark = pytest.mark.skipif(not CORPORA.is_dir(), reason=f"{CORPORA} is not available")
 
 
-def _accuracy() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "accuracy", REPOSITORY / "benchmarks" / "accuracy.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["accuracy"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ACCURACY = _accuracy()
+ACCURACY = load_benchmark("accuracy")
 JOBS = min(len(os.sched_getaffinity(0)), 2)
 
 

@@ -4,33 +4,19 @@ them). The measurement is ``benchmarks/builtin_schemas.py``; skipped when the co
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-REPOSITORY = Path(__file__).parents[2]
-CORPORA = REPOSITORY.parent / "shared" / "corpora"
+from tests.corpora.benchmark_scripts import CORPORA, load_benchmark
+
 #: site → the pages with a schema finding, each judged a real problem.
 JUDGED = {"hugo": {"faq/_index.md"}}
 
 pytestmark = pytest.mark.skipif(not CORPORA.is_dir(), reason=f"{CORPORA} is not available")
 
 
-def _schemas() -> ModuleType:
-    sys.path.insert(0, str(REPOSITORY / "benchmarks"))
-    spec = importlib.util.spec_from_file_location(
-        "schemas_benchmark", REPOSITORY / "benchmarks" / "builtin_schemas.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCHEMAS = _schemas()
+SCHEMAS = load_benchmark("builtin_schemas")
 
 
 @pytest.mark.parametrize(("name", "folder", "dialect"), SCHEMAS.SITES)

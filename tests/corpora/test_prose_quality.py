@@ -4,35 +4,20 @@ typos are found at their exact column. Skipped when the corpora are absent."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-REPOSITORY = Path(__file__).parents[2]
-CORPORA = REPOSITORY.parent / "shared" / "corpora"
+from tests.corpora.benchmark_scripts import CORPORA, load_benchmark
+
 PAGES_PER_SITE = 4
 
 pytestmark = pytest.mark.skipif(not CORPORA.is_dir(), reason=f"{CORPORA} is not available")
 
 
-def _benchmark() -> ModuleType:
-    sys.path.insert(0, str(REPOSITORY / "benchmarks"))
-    spec = importlib.util.spec_from_file_location(
-        "prose_quality_benchmark", REPOSITORY / "benchmarks" / "prose_quality.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_published_prose_is_mostly_quiet_and_typos_are_found(tmp_path: Path) -> None:
-    bench = _benchmark()
+    bench = load_benchmark("prose_quality")
     words = 0
     by_rule: dict[str, int] = {}
     docs = []
