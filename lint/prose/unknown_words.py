@@ -20,6 +20,14 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
+#: This contentlint as a new process, never shadowed by a ``lint/`` folder in the current one
+#: (``python -m lint`` would put the current folder first on the import path).
+_CONTENTLINT = (
+    sys.executable,
+    "-c",
+    "import sys; sys.path[:] = [p for p in sys.path if p not in ('', '.')]; "
+    "from lint.cli import main; main(prog_name='contentlint')",
+)
 #: Where a vocabulary file is created for a project whose config names none.
 DEFAULT_VOCABULARY = "vocabulary.txt"
 
@@ -37,7 +45,7 @@ class UnknownWord:
 def unknown_words(paths: Sequence[str], config_file: Path | None) -> list[UnknownWord]:
     """The words ``contentlint check --select spelling`` reports in ``paths``, grouped in
     any case (``Astro`` and ``astro`` are one word), most frequent first."""
-    command = [sys.executable, "-m", "lint", "check", "--select", "spelling", "--format", "json"]
+    command = [*_CONTENTLINT, "check", "--select", "spelling", "--format", "json"]
     command += ["--exit-zero", "--color", "never"]
     if config_file is not None:
         command += ["--config", str(config_file)]

@@ -55,3 +55,12 @@ def test_a_project_without_a_config_gets_one(
         '[prose]\nvocabulary = "vocabulary.txt"\n'
     )
     assert contentlint("check", "a.md", "--select", "spelling").code == 0
+
+
+def test_a_lint_folder_in_the_project_does_not_shadow_contentlint(
+    contentlint: RunCli, write: WriteFiles
+) -> None:
+    write({**PAGES, "lint/__init__.py": "raise SystemExit('the wrong lint')\n"})
+    outcome = contentlint("vocabulary", "posts", "--format", "json")
+    assert outcome.code == 0, outcome.output
+    assert [item["word"] for item in json.loads(outcome.stdout)] == ["zorbleflux", "qwzx"]
