@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -11,29 +12,33 @@ from lint.inline import plain_text
 from lint.paragraphs import is_link_only, is_rendered_example
 from lint.sections import Section
 
+#: A file name: ``store.js``, ``src/app/page.tsx``, ``.env.local``, ``Dockerfile`` is not one.
+_FILE_NAME = re.compile(r"[\w./@-]*\w\.[A-Za-z][\w]{0,9}")
+
 #: Headings this deep style a caption or a byline rather than open a section.
 SMALL_PRINT_LEVEL = 5
 
 
 class EmptySection:
-    """A section with no content: its heading is followed directly by a heading of the same or
-    a higher level, or by the end of the file.
+    """A section with no content: its heading is followed directly by a heading of the same or a
+    higher level, or by the end of the file.
 
-    A section whose content is only its subsections is not empty. HTML comments are not
-    content, so a heading followed only by ``<!-- write this -->`` is empty. Anything else is
-    content: a paragraph, list, table, code, math, an image, a callout with text in it, a
-    shortcode such as ``{{< include >}}``.
+    A section whose content is only its subsections is not empty. HTML comments are not content,
+    so a heading followed only by ``<!-- write this -->`` is empty. Anything else is content: a
+    paragraph, list, table, code, math, an image, a callout with text in it, a shortcode such as
+    ``{{< include >}}``.
 
     Not reported: a heading that is the last thing in a fenced div (``:::``), which is how
     Quarto lays out a heading beside a column; headings named in ``allow`` (by default
-    "References" and "Bibliography", which pandoc fills with the cited works); a heading that
-    is only a link (a call to action), a level 5 or 6 heading (a caption or byline in small
-    type), a heading with no text (``empty-heading`` reports it), the last heading of a
-    partial (the page that includes it goes on), a heading that a code block of the page
-    shows the source of (a syntax reference rendering its example); documents whose front
-    matter names a slide or dashboard format (``skip_formats``), where a heading alone is a
-    title slide or a layout row. A heading followed directly by another of the same level is
-    reported even when it means to group those that follow: give them a deeper level.
+    "References" and "Bibliography", which pandoc fills with the cited works); a heading that is
+    only a link (a call to action), a level 5 or 6 heading (a caption or byline in small type),
+    a heading with no text (``empty-heading`` reports it), the last heading of a partial (the
+    page that includes it goes on), a heading over a heading that names a file above its code
+    (``#### `store.js` ``, a caption of the example the section shows), a heading that a code
+    block of the page shows the source of (a syntax reference rendering its example); documents
+    whose front matter names a slide or dashboard format (``skip_formats``), where a heading
+    alone is a title slide or a layout row. A heading followed directly by another of the same
+    level is reported even when it means to group those that follow: give them a deeper level.
 
     Fix: write the section, or remove its heading until you do.
     """
@@ -80,9 +85,32 @@ class EmptySection:
                 continue  # a heading that a code block above shows the source of
             if doc.is_partial and _ends_document(section, doc, last_line):
                 continue  # the page that includes it goes on
+            if _captions_code(doc, section.heading):
+                continue  # "#### Example" over "#### `store.js`" and the file's code
             span = doc.line_span(section.line)
             name = f'the section "{title}"' if title else "this section"
             yield Finding(span.start, span.end, f"{name} is empty")
+
+
+def _captions_code(doc: Document, heading: int) -> bool:
+    """The next heading names a file (``#### `store.js` ``) and a code block follows it: a
+    caption of that code, which is this section's content, not a section of its own."""
+    tokens = doc.tokens
+    following = next(
+        (at for at in range(heading + 3, len(tokens)) if tokens[at].type == "heading_open"), None
+    )
+    if following is None or following + 3 >= len(tokens):
+        return False
+    if tokens[following + 3].type not in ("fence", "code_block"):
+        return False
+    children = [
+        child
+        for child in tokens[following + 1].children or []
+        if not (child.type == "text" and not child.content.strip())
+    ]
+    if len(children) == 1 and children[0].type == "code_inline":
+        return _FILE_NAME.fullmatch(children[0].content.strip()) is not None
+    return len(children) == 1 and _FILE_NAME.fullmatch(children[0].content.strip()) is not None
 
 
 def _ends_document(section: Section, doc: Document, last_line: int) -> bool:

@@ -242,6 +242,8 @@ def _inline_links(doc: Document, inline: Any) -> Iterator[Finding]:
         if at == -1:
             continue
         cursor = at + len(target)
+        if not href and not label and doc.text.startswith("{", cursor):
+            continue  # "[](){#install}": an anchor (mkdocs-autorefs, attribute lists)
         if href:
             yield Finding(at + 2, at + 2 + len(href), _message(href) + " (link target)")
         else:

@@ -33,7 +33,9 @@ class StubParagraph:
     filled.**``), or a byline right under the title. A bold sentence that closes a row of
     bold lead-ins (``**Sensors are not free.** A sensor…``) is the row's last, empty entry.
     A label is at most 8 words, does not end with ``!`` or ``?`` (an interview's question
-    is answered by the next paragraph), is not a sentence and holds no link, code or macro.
+    is answered by the next paragraph, even when that answer is in italics), is not a sentence
+    and holds no link, code or macro. A label that ends with a colon over the labels it
+    introduces (``**For VS Code**:`` over ``**Option 1: settings**``) is not a stub.
     Labels inside lists, block quotes and tables are not paragraphs of the document's flow
     and are not checked, nor is a placeholder in bold (``**Coming soon**``:
     ``placeholder-text`` reports it). Slides and dashboards are not checked.
@@ -63,6 +65,8 @@ class StubParagraph:
                     label = label_text(inline, sentences=True)
             if label is not None and is_placeholder_label(label):
                 label = None  # placeholder-text reports "**Coming soon**"
+            if label is not None and _answers_question(doc, previous):
+                label = None  # "_It escapes everything._" answers "**So all of them?**"
             if label is not None and _is_stub(doc, block, label, previous, previous_is_label):
                 span = doc.block_span(tokens[block.index])
                 yield Finding(
@@ -80,11 +84,12 @@ def _is_stub(
     tokens = doc.tokens
     if block.next_kind == "content":
         following = block.next_index
-        return (
-            following is not None
-            and is_paragraph(tokens, following)
-            and (is_label(tokens[following + 1]) or _starts_with_bold(tokens[following + 1]))
-        )
+        if following is None or not is_paragraph(tokens, following):
+            return False
+        if _ends_with_colon(tokens[block.index + 1]):
+            return False  # "**For VS Code**:" over "**Option 1: settings**" and its steps
+        inline = tokens[following + 1]
+        return is_label(inline) or (_starts_with_bold(inline) and not _is_question(inline))
     if previous_is_label:
         return True
     if label.rstrip("*_ ").endswith(":"):
@@ -96,6 +101,33 @@ def _is_stub(
     if _in_row_of_lead_ins(doc, previous):
         return True
     return len(label.split()) <= TITLE_WORDS and not label.endswith(".")
+
+
+def _ends_with_colon(inline: Token) -> bool:
+    return inline.content.rstrip().rstrip("*_").rstrip().endswith(":")
+
+
+def _answers_question(doc: Document, previous: Block | None) -> bool:
+    """The paragraph before is a question in bold or italics, which this one answers."""
+    return (
+        previous is not None
+        and previous.kind == "content"
+        and is_paragraph(doc.tokens, previous.index)
+        and _is_question(doc.tokens[previous.index + 1])
+    )
+
+
+def _is_question(inline: Token) -> bool:
+    """A paragraph that is only a question in bold or italics (``**What about Unicode?**``)."""
+    children = [
+        c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())
+    ]
+    return (
+        len(children) >= 3
+        and children[0].type in ("strong_open", "em_open")
+        and children[-1].type in ("strong_close", "em_close")
+        and inline.content.rstrip("*_ ").endswith("?")
+    )
 
 
 def _in_row_of_lead_ins(doc: Document, previous: Block | None) -> bool:
