@@ -25,8 +25,19 @@ if TYPE_CHECKING:
 
 _OPENERS = {"{{<": ">}}", "{{%": "%}}"}
 _NAME = re.compile(r"[ \t\n]*(/?)[ \t]*(\*?/?)[ \t]*([\w./-]*)")
-#: Shortcodes whose body is code, not Markdown.
+#: Shortcodes whose body is code, not Markdown, by a word of their name (``highlight``,
+#: ``code-toggle``, ``codeblock``, ``snippet``).
 CODE_SHORTCODES = frozenset({"highlight", "code", "codeblock", "snippet"})
+_NAME_WORDS = re.compile(r"[-_/.]")
+
+
+def holds_code(name: str) -> bool:
+    """Whether a shortcode's body is code: its name or a word of it is a code shortcode's."""
+    return name in CODE_SHORTCODES or any(
+        word in CODE_SHORTCODES for word in _NAME_WORDS.split(name)
+    )
+
+
 _ENV_KEY = "contentlint.shortcodes"
 
 
@@ -108,7 +119,7 @@ def _block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
         _push_single(state, HIDDEN, start_line, last, shortcode)
     elif close_line is None or close_line >= state.lineMax:
         _push_single(state, EMBED, start_line, last, shortcode)
-    elif shortcode.name in CODE_SHORTCODES:
+    elif holds_code(shortcode.name):
         token = state.push("fence", "code", 0)
         token.info = shortcode.name
         token.markup = state.src[start : start + 3]
