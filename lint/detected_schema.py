@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.dialects import Dialect
+from lint.dialects.mkdocs import MKDOCS_CONFIGS
 from lint.dialects.resolve import Choice, DialectResolver
 
 #: Folders of a site that hold no pages: build output, templates, includes, dependencies.
@@ -125,7 +126,7 @@ def _relative(path: Path, folder: Path) -> str:
 
 
 #: Project files whose change can change what detection picks (the language server reloads).
-SITE_FILES = frozenset({"_quarto.yml", "_quarto.yaml", "mkdocs.yml", "mkdocs.yaml"})
+SITE_FILES = frozenset({"_quarto.yml", "_quarto.yaml", *MKDOCS_CONFIGS})
 
 
 def changes_detection(path: Path) -> bool:

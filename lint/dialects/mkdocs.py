@@ -1,6 +1,7 @@
-"""MkDocs and Material for MkDocs: Python-Markdown with admonitions (``!!! note "Title"``,
-collapsible ``??? example``), content tabs (``=== "Tab"``), attribute lists, snippets and
-includes, emoji shortcodes."""
+"""MkDocs, Material for MkDocs and Zensical (Material's successor, the same Markdown):
+Python-Markdown with admonitions (``!!! note "Title"``, collapsible ``??? example``), content
+tabs (``=== "Tab"``), PyMdown blocks (``/// details | Title``), attribute lists, snippets and
+includes, mkdocstrings' ``::: package.Class``, emoji shortcodes."""
 
 from __future__ import annotations
 
@@ -10,8 +11,12 @@ from lint.dialects import Dialect
 from lint.dialects.common import SITE_MARKDOWN
 from lint.dialects.syntax import Syntax
 from lint.dialects.syntax.admonitions import ADMONITIONS, CONTENT_TABS
-from lint.dialects.syntax.includes import INCLUDES
+from lint.dialects.syntax.includes import AUTODOC, INCLUDES
 from lint.dialects.syntax.liquid import LIQUID
+from lint.dialects.syntax.slash_blocks import SLASH_BLOCKS
+
+#: The configuration files of MkDocs and of Zensical, which builds the same sites.
+MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml", "zensical.toml", "zensical.yml", "zensical.yaml")
 
 
 class Mkdocs(Dialect):
@@ -23,9 +28,11 @@ class Mkdocs(Dialect):
     syntax: ClassVar[tuple[Syntax, ...]] = (
         ADMONITIONS,
         CONTENT_TABS,
+        SLASH_BLOCKS,
         INCLUDES,
+        AUTODOC,
         LIQUID,
         *SITE_MARKDOWN,
     )
-    markers: ClassVar[tuple[str, ...]] = ("mkdocs.yml", "mkdocs.yaml")
+    markers: ClassVar[tuple[str, ...]] = MKDOCS_CONFIGS
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown")

@@ -11,6 +11,8 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import ClassVar
 
+from lint.dialects.mkdocs import MKDOCS_CONFIGS
+
 #: The extensions of pages (lower case).
 PAGE_EXTENSIONS = (".md", ".markdown", ".mdx", ".qmd", ".rmd", ".ipynb")
 _NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*(?=[^-_.\s])")
@@ -18,7 +20,9 @@ _NUMBER_PREFIX = re.compile(r"^\d+\s*[-_.]+\s*(?=[^-_.\s])")
 _VERSION_OR_DATE = re.compile(r"^(?:v?\d+[-_.]\d+|(?:\d{2}|\d{4})[-_.]\d{2})")
 _POST_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
-_DOCS_DIR = re.compile(r"(?m)^docs_dir:[ \t]*[\"']?([^\"'\s#]+)")
+#: ``docs_dir`` in mkdocs.yml / zensical.yml (``docs_dir: src``) or zensical.toml
+#: (``docs_dir = "src"``).
+_DOCS_DIR = re.compile(r"(?m)^[ \t]*docs_dir[ \t]*[:=][ \t]*[\"']?([^\"'\s#]+)")
 
 
 def extension_of(name: str) -> str:
@@ -323,7 +327,7 @@ class Numbered(Layout):
 
 
 class Mkdocs(Layout):
-    """MkDocs: content in ``docs_dir`` (``docs/``), ``page.md`` served at ``page/``."""
+    """MkDocs and Zensical: content in ``docs_dir`` (``docs/``), ``page.md`` served at ``page/``."""
 
     name: ClassVar[str] = "mkdocs"
     routes_are_pages: ClassVar[bool] = True
@@ -332,7 +336,7 @@ class Mkdocs(Layout):
 
     @classmethod
     def content_root(cls, site_root: Path) -> Path:
-        for name in ("mkdocs.yml", "mkdocs.yaml"):
+        for name in MKDOCS_CONFIGS:
             config = site_root / name
             try:
                 text = config.read_text("utf-8")

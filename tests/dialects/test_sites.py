@@ -33,6 +33,7 @@ DIALECTS = {
     "starlight": "starlight",
     "vitepress": "vitepress",
     "mkdocs": "mkdocs",
+    "zensical": "mkdocs",
     "mdn": "mdn",
     "rmarkdown": "rmarkdown",
     "plain": "markdown",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from lint.dialects.syntax import HIDDEN, Syntax
 from lint.dialects.syntax.blocks import push_container, push_lines
-from lint.dialects.syntax.lines import outside_code, pair
+from lint.dialects.syntax.lines import paired_lines
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -27,19 +27,14 @@ _NAMED = re.compile(r"([\w-]+)(?:\[([^\]\n]*)\])?[ \t]*(\{[^}\n]*\})?[ \t]*(.*)"
 _ENV_KEY = "contentlint.containers"
 
 
+def _classify(text: str) -> tuple[bool, str] | None:
+    if _CLOSER.match(text):
+        return True, ""
+    return (False, "") if _OPENER.match(text) else None
+
+
 def _pairs(state: StateBlock) -> dict[int, int]:
-    pairs: dict[int, int] | None = state.env.get(_ENV_KEY)
-    if pairs is None:
-        openers: list[tuple[int, str]] = []
-        closers: list[tuple[int, str]] = []
-        for line, text in outside_code(state.src, state.env):
-            if text.startswith(":::"):
-                if _CLOSER.match(text):
-                    closers.append((line, ""))
-                elif _OPENER.match(text):
-                    openers.append((line, ""))
-        pairs = state.env[_ENV_KEY] = pair(openers, closers)
-    return pairs
+    return paired_lines(state.src, state.env, _ENV_KEY, ":::", _classify)
 
 
 def parse_opening(rest: str) -> tuple[str, str, str]:

@@ -4,8 +4,12 @@ opening line with a closing one (containers, Liquid blocks, paired shortcodes, J
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from typing import Any
+
+#: What a line is to a paired syntax: ``(True, name)`` a closer, ``(False, name)`` an opener,
+#: None neither.
+Classify = Callable[[str], "tuple[bool, str] | None"]
 
 _FENCE = re.compile(r"(`{3,}|~{3,})")
 _QUOTE_MARKERS = " \t>"
@@ -47,4 +51,22 @@ def pair(openers: list[tuple[int, str]], closers: list[tuple[int, str]]) -> dict
             stacks.setdefault(name, []).append(line)
         elif stacks.get(name):
             pairs[stacks[name].pop()] = line
+    return pairs
+
+
+def paired_lines(
+    src: str, env: MutableMapping[str, Any], key: str, start: str, classify: Classify
+) -> dict[int, int]:
+    """Opening line → closing line of one syntax, computed once per parse (kept in ``env``
+    under ``key``) from the lines outside code that begin with ``start``."""
+    pairs: dict[int, int] | None = env.get(key)
+    if pairs is None:
+        openers: list[tuple[int, str]] = []
+        closers: list[tuple[int, str]] = []
+        for line, text in outside_code(src, env):
+            if text.startswith(start):
+                found = classify(text)
+                if found is not None:
+                    (closers if found[0] else openers).append((line, found[1]))
+        pairs = env[key] = pair(openers, closers)
     return pairs

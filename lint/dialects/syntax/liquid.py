@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from lint.dialects.syntax import COMMENT, EMBED, HIDDEN, TEMPLATE, Syntax
 from lint.dialects.syntax.blocks import push_container, push_lines
-from lint.dialects.syntax.lines import outside_code, pair
+from lint.dialects.syntax.lines import paired_lines
 from lint.dialects.syntax.templates import template_destinations, template_end
 
 if TYPE_CHECKING:
@@ -29,20 +29,13 @@ CODE_TAGS = frozenset({"highlight"})
 _ENV_KEY = "contentlint.liquid"
 
 
+def _classify(text: str) -> tuple[bool, str] | None:
+    tag = _TAG.match(text)
+    return None if tag is None else (bool(tag[1]), tag[2])
+
+
 def _pairs(state: StateBlock) -> dict[int, int]:
-    pairs: dict[int, int] | None = state.env.get(_ENV_KEY)
-    if pairs is None:
-        openers: list[tuple[int, str]] = []
-        closers: list[tuple[int, str]] = []
-        for line, text in outside_code(state.src, state.env):
-            if not text.startswith("{%"):
-                continue
-            tag = _TAG.match(text)
-            if tag is None:
-                continue
-            (closers if tag[1] else openers).append((line, tag[2]))
-        pairs = state.env[_ENV_KEY] = pair(openers, closers)
-    return pairs
+    return paired_lines(state.src, state.env, _ENV_KEY, "{%", _classify)
 
 
 def _block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
