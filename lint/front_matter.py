@@ -32,6 +32,8 @@ JsonPath = tuple[str | int, ...]
 #: front matter never needs more than this many once aliases are expanded.
 
 _YAML_OPEN = re.compile(r"---[ \t]*\r?\n")
+#: Blank lines before the front matter, which Hugo skips and Pandoc allows.
+_BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)+(?=---|\+\+\+)")
 _YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _TOML_OPEN = re.compile(r"\+\+\+[ \t]*\r?\n")
 _TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*\r?$", re.MULTILINE)
@@ -109,27 +111,39 @@ def find_front_matter(text: str, index: LineIndex) -> tuple[FrontMatter | None, 
 
     Returns the front matter (None when there is none) and the offset where the body starts.
     """
-    if text.startswith("---") and YAMLHandler().detect(text[:200]):
-        opening = _YAML_OPEN.match(text)
+    blank = _BLANK_LINES.match(text)
+    lead = blank.end() if blank is not None else 0
+    if text.startswith("---", lead) and YAMLHandler().detect(text[lead : lead + 200]):
+        opening = _YAML_OPEN.match(text, lead)
         if opening is None:
             return None, 0
-        return _delimited(text, index, "yaml", opening.end(), _YAML_CLOSE)
-    if text.startswith("+++"):
-        opening = _TOML_OPEN.match(text)
+        return _delimited(text, index, "yaml", opening.end(), _YAML_CLOSE, lead)
+    if text.startswith("+++", lead):
+        opening = _TOML_OPEN.match(text, lead)
         if opening is None:
             return None, 0
-        return _delimited(text, index, "toml", opening.end(), _TOML_CLOSE)
+        return _delimited(text, index, "toml", opening.end(), _TOML_CLOSE, lead)
+    if lead:
+        return None, 0
     if _JSON_OPEN.match(text):
         return _json_block(text, index)
     return None, 0
 
 
 def _delimited(
-    text: str, index: LineIndex, kind: Format, content_start: int, closing: re.Pattern[str]
+    text: str,
+    index: LineIndex,
+    kind: Format,
+    content_start: int,
+    closing: re.Pattern[str],
+    lead: int = 0,
 ) -> tuple[FrontMatter | None, int]:
+    """Front matter whose delimiter opens at ``lead`` (after that many blank lines' worth of
+    characters, which Hugo and Pandoc allow: one never closed there is body, not front
+    matter)."""
     close = closing.search(text, content_start)
     if close is None:
-        if kind == "yaml" and not _YAML_KEY_LINE.match(text, content_start):
+        if lead or (kind == "yaml" and not _YAML_KEY_LINE.match(text, content_start)):
             return None, 0  # a thematic break at the top of the body, not front matter
         line_end = index.line_end(1, text)
         problem = Problem(
@@ -141,7 +155,7 @@ def _delimited(
         ), content_start
     content_span = Span(content_start, close.start())
     body_start = index.line_start(index.position(close.start())[0] + 1)
-    block = Span(0, close.end())
+    block = Span(lead, close.end())
     content = text[content_span.start : content_span.end]
     if kind == "yaml" and _thematic_breaks(content):
         return None, 0

@@ -106,6 +106,7 @@ def test_json_detected_and_parsed() -> None:
         "# Just a heading\n\nText.\n",
         "---\n\nA thematic break, then a paragraph.\n",
         "Text first\n---\ntitle: x\n---\n",
+        "\n---\ntitle: never closed\n\nText.\n",
         "",
     ],
 )
@@ -113,6 +114,19 @@ def test_no_front_matter(text: str) -> None:
     front_matter, body_start = find_front_matter(text, LineIndex(text))
     assert front_matter is None
     assert body_start == 0
+
+
+@pytest.mark.parametrize("opening", ["---", "+++"])
+def test_front_matter_after_blank_lines_as_hugo_and_pandoc_read_it(opening: str) -> None:
+    value = '"Release notes"' if opening == "+++" else "Release notes"
+    separator = " = " if opening == "+++" else ": "
+    text = f"\n  \n{opening}\ntitle{separator}{value}\n{opening}\n\nBody.\n"
+    front_matter, body_start = find_front_matter(text, LineIndex(text))
+    assert front_matter is not None
+    assert front_matter.data == {"title": "Release notes"}
+    assert text[front_matter.opening_span.start : front_matter.opening_span.end] == opening
+    assert text[body_start:] == "\nBody.\n"
+    assert located(text, ("title",)) == (value, (4, 9 if opening == "+++" else 8))
 
 
 def test_empty_yaml_block_is_an_empty_mapping() -> None:
