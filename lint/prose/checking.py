@@ -31,6 +31,7 @@ from lint.prose.vocabulary import (
     Vocabulary,
     document_words,
     is_identifier,
+    is_lower_case_term,
     is_sentence_start,
     names_in,
     repeated_words,
@@ -317,7 +318,11 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
     def vocabulary() -> Vocabulary:
         # Read from the whole document only when a finding needs it (most have none).
         return Vocabulary(
-            accepted, document_words(doc), names_in(segments), repeated_words(segments)
+            accepted,
+            document_words(doc),
+            names_in(segments),
+            repeated_words(segments),
+            british=settings.language.casefold().replace("_", "-") != "en-us",
         )
 
     found: list[ProseFinding] = []
@@ -406,7 +411,13 @@ SENTENCE_START_CODES = frozenset({"SentenceCapitalization", "UPPERCASE_SENTENCE_
 UNKNOWN_WORD_CODES = frozenset({"WrongNegative"})
 #: Codes that hold a known word to its dictionary case (``markdown`` → ``Markdown``).
 WORD_CASE_CODES = frozenset({"OrthographicConsistency"})
-_FRAGMENT_CONTAINERS = frozenset({"list_item_open", "td_open", "th_open", "dt_open"})
+_FRAGMENT_CONTAINERS = frozenset({"list_item_open", "td_open", "th_open", "dt_open", "dd_open"})
+#: Blocks a sentence goes on after (``where``, ``whereas the…``): code, an equation, a quotation,
+#: a list.
+_INTERRUPTIONS = frozenset(
+    {"fence", "code_block", "math_block", "math_block_eqno", "blockquote_close",
+     "bullet_list_close", "ordered_list_close"}
+)  # fmt: skip
 #: Codes about "a" and "an".
 ARTICLE_CODES = frozenset({"AnA", "EN_A_VS_AN"})
 #: Codes about the spaces around a comma; notation (``ARIMA(0,1,1)``, ``(p,d,q)``) has none.
@@ -486,6 +497,10 @@ def _not_a_sentence_start(doc: Document, segment: Segment, span: Span) -> bool:
     word of a list item or a table cell (a fragment), of a paragraph that goes on with the
     sentence before a code chunk or an equation, a part of ``otter.nvim``, a word after an
     abbreviation (``GitHub, Inc. and``)."""
+    if is_identifier(source_token(doc.text, span.start, span.end)):
+        return True  # "reduxjs/react-redux", "otter.nvim": a name in code, written as it is
+    if _is_marked_name(doc.text, span) or is_lower_case_term(doc.text[span.start : span.end]):
+        return True  # "[pdoc](…) is", "*mkdocstrings* allows", "mkdocs-gen-files runs"
     index = bisect_left(segment.starts, span.start)
     before = segment.text[:index].strip()
     if not before:
@@ -493,18 +508,25 @@ def _not_a_sentence_start(doc: Document, segment: Segment, span: Span) -> bool:
             _FRAGMENT_CONTAINERS & set(segment.containers)
         )
         return fragment or _goes_on(doc, segment)
-    if is_identifier(source_token(doc.text, span.start, span.end)):
-        return True
     return before.rsplit(None, 1)[-1].casefold() in _ABBREVIATIONS
+
+
+def _is_marked_name(text: str, span: Span) -> bool:
+    """The word is the whole text of a link or of emphasis (``[pip](…)``, ``*pdoc*``): a name,
+    written in the case its makers chose."""
+    before = text[span.start - 1 : span.start]
+    after = text[span.end : span.end + 1]
+    return (before, after) in (("[", "]"), ("*", "*"), ("_", "_"))
 
 
 def _goes_on(doc: Document, segment: Segment) -> bool:
     """Whether a paragraph goes on with the sentence before it: it follows a code chunk,
-    an equation, or a paragraph that ends without a full stop (``where:``, ``$$``)."""
+    an equation, a quotation or a list, or a paragraph that ends without a full stop
+    (``where:``, ``$$``)."""
     if segment.token < 2 or segment.kind != "paragraph":
         return False
     previous = doc.tokens[segment.token - 2]
-    if previous.type in ("fence", "code_block", "math_block", "math_block_eqno"):
+    if previous.type in _INTERRUPTIONS:
         return True
     if previous.type == "paragraph_close" and segment.token >= 3:
         ending = doc.tokens[segment.token - 3].content.rstrip()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lint.positions import Span
@@ -23,8 +23,9 @@ PLACEHOLDER = "code"
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")
-#: How an attribute block starts: ``{.class``, ``{#id``, ``{key=``, on one line or several.
-_ATTRIBUTE_START = re.compile(r"\{\s*(?:[.#][\w-]|[\w:.-]+\s*=)")
+#: How an attribute block starts: ``{.class``, ``{#id``, ``{key=``, Python-Markdown's ``{: .class``,
+#: on one line or several.
+_ATTRIBUTE_START = re.compile(r"\{:?\s*(?:[.#][\w-]|[\w:.-]+\s*=)")
 #: Inline HTML elements whose text is code, not prose: a stand-in word reads for them.
 _HTML_CODE_OPEN = re.compile(r"<(code|kbd|samp|var|tt|math)(?:\s[^<>]*)?>", re.I)
 #: Inline HTML that breaks a line: a space between the words around it.
@@ -568,7 +569,7 @@ def extract(
         _walk_children(walker, token.children or [], builder, alt_texts)
         frozen = tuple(containers)
         if builder.chars:
-            yield _without_markers(builder.segment(kind, index, frozen), tokens)
+            yield from _without_markers(builder.segment(kind, index, frozen), tokens, text)
         for alt in alt_texts:
             if alt.chars:
                 yield alt.segment("alt-text", index, frozen)
@@ -626,7 +627,52 @@ def _inline_footnote(
     return builder.segment("footnote", index, containers) if builder.chars else None
 
 
-def _without_markers(segment: Segment, tokens: Sequence[Token]) -> Segment:
+def _without_markers(segment: Segment, tokens: Sequence[Token], text: str) -> Iterator[Segment]:
+    """A segment without the markup its words came with: an alert's type, its title apart
+    from its text (``> [!warning] Symlinks``), or one of ``_without_captions``."""
+    alert = _ALERT.match(segment.text) if segment.text.startswith("[!") else None
+    if alert is None or not _opens_quote(segment, tokens):
+        yield _without_captions(segment, tokens)
+        return
+    start = alert.end()
+    title_end = next(
+        (
+            at
+            for at in range(start + 1, len(segment.text))
+            if "\n" in text[segment.ends[at - 1] : segment.ends[at]]
+        ),
+        start,
+    )
+    for kind, first, end in (("caption", start, title_end), (segment.kind, title_end, None)):
+        part = segment.text[first:end].strip()
+        if part:
+            first += len(segment.text[first:end]) - len(segment.text[first:end].lstrip())
+            last = first + len(part)
+            yield replace(
+                segment,
+                text=part,
+                starts=segment.starts[first:last],
+                ends=segment.ends[first:last],
+                kind=kind,
+            )
+
+
+#: The type of a GitHub, Obsidian or Zensical alert that opens a block quote: ``> [!NOTE]``,
+#: ``> [!warning] Title``, ``> [!faq]- Folded``.
+_ALERT = re.compile(r"\[![A-Za-z][\w-]*\][+-]?[ \t]*")
+
+
+def _opens_quote(segment: Segment, tokens: Sequence[Token]) -> bool:
+    """Whether the segment is the first paragraph of a block quote."""
+    at = segment.token
+    return (
+        at >= 2
+        and tokens[at - 1].type == "paragraph_open"
+        and (tokens[at - 2].type == "blockquote_open")
+    )
+
+
+def _without_captions(segment: Segment, tokens: Sequence[Token]) -> Segment:
     """A heading without the attribute block the parser left in its text (``## Pitfalls
     {revealjs:offset="-1"}``), a Pandoc table caption after its table (``: Sales by year
     {#tbl-sales}``) without the ``:`` that marks it or the attributes that end it."""

@@ -53,6 +53,45 @@ def technical_words() -> frozenset[str]:
     return frozenset(words)
 
 
+#: British ``-ise`` endings (``vectorised``, ``denormalisation``) and their ``-ize`` forms.
+_ISE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
+
+
+def _known_ize_form(word: str) -> bool:
+    """Whether a British ``-ise`` spelling is of a known ``-ize`` word (``vectorised``:
+    ``vectorized``); the dictionaries hold many technical words in American spelling only."""
+    if _ISE.search(word) is None:
+        return False
+    american = _ISE.sub(r"iz\1", word)
+    technical = technical_words()
+    return american in english_words() or any(
+        form.casefold() in technical for form in base_forms(american)
+    )
+
+
+@cache
+def lower_case_terms() -> frozenset[str]:
+    """The shipped technical words written only in lower case (``npm``, ``mkdocs``,
+    ``webpack``): names their makers spell that way, even at a sentence's start."""
+    lower: set[str] = set()
+    other: set[str] = set()
+    for path in WORD_LISTS:
+        try:
+            text = path.read_text("utf-8")
+        except OSError:
+            continue
+        for line in text.splitlines():
+            word = line.strip()
+            if word and not word.startswith("#"):
+                (lower if word.islower() else other).add(word.casefold())
+    return frozenset(lower - other)
+
+
+def is_lower_case_term(word: str) -> bool:
+    """A lower-case word that is one of ``lower_case_terms`` and no English word."""
+    return word.islower() and word in lower_case_terms() and word not in english_words()
+
+
 @cache
 def english_words() -> frozenset[str]:
     """pyspellchecker's English dictionary (about 160,000 words, lower case): a second opinion
@@ -259,6 +298,8 @@ class Vocabulary:
     names: frozenset[str]
     #: Words the document writes again and again (``repeated_words``).
     repeated: frozenset[str] = frozenset()
+    #: Whether British ``-ise`` spellings of known ``-ize`` words are right (not in en-US).
+    british: bool = True
 
     def knows(self, word: str, token: str, at_sentence_start: bool) -> bool:
         """Whether a word flagged as misspelt is known: accepted, technical, the document's
@@ -276,7 +317,7 @@ class Vocabulary:
         if any(form.casefold() in technical or form.casefold() in self.own_words
                for form in base_forms(word)):  # fmt: skip
             return True
-        if word.islower() and word in english_words():
+        if word.islower() and (word in english_words() or (self.british and _known_ize_form(word))):
             return True
         if is_name(word) and not near_technical_word(word):
             return not at_sentence_start or any(form in self.names for form in base_forms(word))

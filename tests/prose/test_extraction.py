@@ -109,6 +109,24 @@ CASES = {
         "<Note>\n\nThe **children** read.\n\n</Note>\n",
         ["The children read."],
     ),
+    "an alert's type, its title apart": (
+        "markdown",
+        "a.md",
+        "> [!NOTE]\n> Notes go here.\n\n> [!warning] Links\n> Links are followed.\n",
+        ["Notes go here.", "Links", "Links are followed."],
+    ),
+    "an attribute list after a link": (
+        "mkdocs",
+        "a.md",
+        "[Source](x.py){: .source-link } and [more](y.md){ .button }.\n",
+        ["Source and more."],
+    ),
+    "a PyMdown block's options": (
+        "mkdocs",
+        "a.md",
+        "/// details | Why it reads\n    type: warning\n\nThe body reads.\n///\n",
+        ["Why it reads", "The body reads."],
+    ),
 }
 
 

@@ -18,10 +18,20 @@ def _found(text: str, language: str = "en") -> list[tuple[str, str]]:
 
 
 BRITISH = "The behaviour of the organisation, and a recieved word.\n"
+#: British spelling of technical words the dictionaries hold in American spelling only.
+BRITISH_TECHNICAL = "The loops are vectorised and the tables denormalised.\n"
 
 
 def test_english_with_no_region_takes_british_spelling() -> None:
     assert _found(BRITISH) == [("SpellCheck", "recieved")]
+
+
+def test_british_spelling_of_technical_words() -> None:
+    assert _found(BRITISH_TECHNICAL) == []
+    assert {word for _, word in _found(BRITISH_TECHNICAL, "en-US")} == {
+        "vectorised",
+        "denormalised",
+    }
 
 
 def test_a_project_held_to_american_spelling() -> None:

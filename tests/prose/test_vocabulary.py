@@ -12,6 +12,7 @@ from lint.prose.vocabulary import (
     base_forms,
     document_words,
     is_identifier,
+    is_lower_case_term,
     is_sentence_start,
     names_in,
     near_technical_word,
@@ -96,6 +97,16 @@ def test_what_the_vocabulary_knows() -> None:
     assert vocabulary.knows("Lutz", "Lutz", True)  # opening a sentence, a name used elsewhere
     assert not vocabulary.knows("Pyhton", "Pyhton", True)  # opening one, seen nowhere else
     assert not vocabulary.knows("recieve", "recieve", False)
+    assert vocabulary.knows("vectorised", "vectorised", False)  # British -ise of a known word
+    assert vocabulary.knows("denormalisation", "denormalisation", False)
+    assert not vocabulary.knows("vectorisd", "vectorisd", False)
+
+
+def test_lower_case_terms_are_names_written_in_lower_case() -> None:
+    assert is_lower_case_term("npm") and is_lower_case_term("kubectl")
+    assert not is_lower_case_term("mkdocs")  # the lists also write it MkDocs
+    assert not is_lower_case_term("pip")  # an English word: a sentence starts with a capital
+    assert not is_lower_case_term("Npm")
 
 
 def test_the_shipped_technical_words_are_loaded() -> None:
