@@ -25,6 +25,10 @@ def _processes_mentioning(marker: str) -> list[int]:
     return found
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_the_workers_and_keeps_the_cache_sound(tmp_path: Path) -> None:
     posts = tmp_path / "interrupted-run-posts"
     posts.mkdir()
@@ -36,7 +40,15 @@ def test_ctrl_c_stops_the_workers_and_keeps_the_cache_sound(tmp_path: Path) -> N
     cache = tmp_path / "cache"
     env = {**os.environ, "CONTENTLINT_CACHE_DIR": str(cache), "NO_COLOR": "1"}
     command = [sys.executable, "-m", "lint", "check", "--no-prose", "--jobs", "2", str(posts)]
-    run = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    run = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        # Ctrl-C as a terminal sends it, even when this suite runs as a background job (whose
+        # children inherit SIGINT ignored).
+        preexec_fn=_interruptible,
+    )
     time.sleep(1.5)
     assert run.poll() is None, "the run ended before it could be interrupted"
     interrupted_at = time.monotonic()
