@@ -42,13 +42,24 @@ SITES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+#: The dialect of a site the benchmarks do not know: detected per file, as for a user.
+DETECTED = ""
+
+
 def chosen_sites(
     sites: Sequence[tuple[str, str, str]], corpora: Path, only: str | None
 ) -> Iterator[tuple[str, Path, str]]:
     """(name, folder, dialect) of each of ``sites`` that ``corpora`` holds (only the site
-    named ``only`` when given)."""
-    for name, folder_name, dialect in sites:
-        folder = (corpora / folder_name).resolve()
+    named ``only`` when given). A folder of other sites (none of ``sites`` in it) gives each
+    of its subfolders as a site, its dialect ``DETECTED`` from its own project files."""
+    known = [(name, (corpora / folder).resolve(), dialect) for name, folder, dialect in sites]
+    if not any(folder.is_dir() for _, folder, _ in known):
+        known = [
+            (folder.name, folder.resolve(), DETECTED)
+            for folder in sorted(corpora.iterdir())
+            if folder.is_dir() and folder.name != "drafts"
+        ]
+    for name, folder, dialect in known:
         if (only is None or only == name) and folder.is_dir():
             yield name, folder, dialect
 

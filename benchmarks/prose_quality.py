@@ -2,11 +2,12 @@
 
     python benchmarks/prose_quality.py [CORPORA] [--pages N] [--site NAME] [--list] [--seed S]
 
-For each published site of ``CORPORA`` (default ``../shared/corpora``), a sample of ``N`` pages
-(default 40, the same every run for a seed) is checked with the prose rules on their defaults
-(no config but the site's dialect, no vocabulary, a cold cache): findings per 1,000 words of
-prose per rule, and the engine codes behind them. ``--list`` prints every finding with the text
-it flags, to judge one at a time.
+For each published site of ``CORPORA`` (default ``../shared/corpora``; a folder of other sites,
+such as ``fetch_sites.py`` makes, has each site's dialect detected from its own files), a sample
+of ``N`` pages (default 40, the same every run for a seed) is checked with the prose rules on
+their defaults (no config but the site's dialect, no vocabulary, a cold cache): findings per
+1,000 words of prose per rule, and the engine codes behind them. ``--list`` prints every finding
+with the text it flags, to judge one at a time.
 
 Then typos are planted into real paragraphs of those pages, one common misspelling each (a word
 of the paragraph replaced by how it is often misspelled), and every paragraph is checked alone:
@@ -28,11 +29,13 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-from _measure import PAGE_EXTENSIONS, SITES, chosen_sites
+from _measure import DETECTED, PAGE_EXTENSIONS, SITES, chosen_sites
 
 from lint.dialects.registered import registered_dialects
+from lint.dialects.resolve import DialectResolver
 from lint.document import Document
 
 WORDS_PER = 1000
@@ -95,7 +98,14 @@ def document(path: Path, dialect: str) -> Document | None:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+    if dialect == DETECTED:
+        return Document.from_text(str(path), text, _resolver().choose(path.resolve()).dialect)
     return Document.from_text(str(path), text, registered_dialects()[dialect])
+
+
+@cache
+def _resolver() -> DialectResolver:
+    return DialectResolver(registered_dialects())
 
 
 def prose_words(doc: Document) -> int:
@@ -106,7 +116,7 @@ def prose_words(doc: Document) -> int:
 def check(paths: list[Path], dialect: str, scratch: Path) -> list[dict[str, object]]:
     """The prose findings of a real ``contentlint check`` of ``paths``."""
     config = scratch / "contentlint.toml"
-    config.write_text(f'dialect = "{dialect}"\n', "utf-8")
+    config.write_text(f'dialect = "{dialect}"\n' if dialect != DETECTED else "", "utf-8")
     found: list[dict[str, object]] = []
     for start in range(0, len(paths), 200):  # command lines stay short
         command = [
@@ -241,7 +251,7 @@ def measure_site(
     sample.by_rule.update(by_rule)
     sample.by_code.update(by_code)
     sample.words += words
-    sample.docs.extend((doc, dialect) for doc in docs)
+    sample.docs.extend((doc, doc.dialect.name) for doc in docs)  # detected ones by name
     sample.files.extend(files)
     rules = ", ".join(f"{rule} {n * WORDS_PER / words:.1f}" for rule, n in by_rule.most_common())
     top = ", ".join(f"{code} {n}" for code, n in by_code.most_common(4))

@@ -46,3 +46,21 @@ def test_published_prose_is_mostly_quiet_and_typos_are_found(tmp_path: Path) -> 
             )
     assert len(plants) >= 25
     assert found / len(plants) >= 0.9, (found, len(plants))
+
+
+def test_a_folder_of_other_sites_gets_each_sites_own_dialect(tmp_path: Path) -> None:
+    bench = load_benchmark("prose_quality")
+    hugo = tmp_path / "a-hugo-site"
+    (hugo / "content").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text('title = "Docs"\n', "utf-8")
+    page = hugo / "content" / "post.md"
+    page.write_text("Text with a {{< highlight go >}}mian(){{< /highlight >}} shortcode.\n")
+    (tmp_path / "plain").mkdir()
+    sites = list(bench.chosen_sites(bench.SITES, tmp_path, None))
+    assert [(name, dialect) for name, _, dialect in sites] == [
+        ("a-hugo-site", bench.DETECTED),
+        ("plain", bench.DETECTED),
+    ]
+    doc = bench.document(page, bench.DETECTED)
+    assert doc is not None and doc.dialect.name == "hugo"
+    assert bench.check([page], bench.DETECTED, tmp_path) == []  # the shortcode's body is code
