@@ -3,7 +3,9 @@ stage, prose extraction, every reporter) and assert the invariants."""
 
 from __future__ import annotations
 
+import atexit
 import io
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -22,6 +24,7 @@ _RULES = rule_classes(load_rules())
 #: The site every example is a page of: an empty folder, so that a link never leads the site
 #: stage anywhere that costs time.
 SITE = Path(tempfile.mkdtemp(prefix="contentlint-fuzz-site-"))
+atexit.register(shutil.rmtree, SITE, ignore_errors=True)
 _SITE_CONFIG = Config(root=SITE, links={"root": str(SITE)})
 PLANS = {
     suffix: Plan(_RULES, _SITE_CONFIG, Selection(select=("ALL",), ignore=("prose",)))
