@@ -1,7 +1,8 @@
 """MkDocs, Material for MkDocs and Zensical (Material's successor, the same Markdown):
 Python-Markdown with admonitions (``!!! note "Title"``, collapsible ``??? example``), content
 tabs (``=== "Tab"``), PyMdown blocks (``/// details | Title``), attribute lists, snippets and
-includes, mkdocstrings' ``::: package.Class``, emoji shortcodes."""
+includes, mkdocstrings' ``::: package.Class``, PyMdown's keys (``++ctrl+c++``), emoji
+shortcodes."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from lint.dialects.common import SITE_MARKDOWN
 from lint.dialects.syntax import Syntax
 from lint.dialects.syntax.admonitions import ADMONITIONS, CONTENT_TABS
 from lint.dialects.syntax.includes import AUTODOC, INCLUDES
+from lint.dialects.syntax.keys import KEYS
 from lint.dialects.syntax.liquid import LIQUID
 from lint.dialects.syntax.slash_blocks import SLASH_BLOCKS
 
@@ -31,6 +33,7 @@ class Mkdocs(Dialect):
         SLASH_BLOCKS,
         INCLUDES,
         AUTODOC,
+        KEYS,
         LIQUID,
         *SITE_MARKDOWN,
     )

@@ -26,6 +26,10 @@ _ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")
 #: How an attribute block starts: ``{.class``, ``{#id``, ``{key=``, Python-Markdown's ``{: .class``,
 #: on one line or several.
 _ATTRIBUTE_START = re.compile(r"\{:?\s*(?:[.#][\w-]|[\w:.-]+\s*=)")
+#: A kramdown or Python-Markdown attribute list anywhere in text (``{: .source-link }``): the
+#: colon makes it one even where no element before it took it (a reference link whose
+#: definition a snippet appends at build time).
+_COLON_ATTRIBUTES = re.compile(r"\{:\s*(?:[.#][\w-]|[\w-]+\s*=)[^{}\n]*\}")
 #: Inline HTML elements whose text is code, not prose: a stand-in word reads for them.
 _HTML_CODE_OPEN = re.compile(r"<(code|kbd|samp|var|tt|math)(?:\s[^<>]*)?>", re.I)
 #: Inline HTML that breaks a line: a space between the words around it.
@@ -339,7 +343,7 @@ def _walk_children(
             text = child.content
             if after_element and (attributes := _ATTRIBUTES.match(text)):
                 text = text[attributes.end() :]
-            _text_with_latex(walker, text, builder)
+            _text_without_attribute_lists(walker, text, builder)
         elif kind == "image":
             walker.skip_to("![")
             alt = _Builder()
@@ -378,6 +382,19 @@ def _figure_attributes(walker: _Walker, image: Token) -> Iterator[_Builder]:
                 reader.text(value, builder)
                 yield builder
                 break
+
+
+def _text_without_attribute_lists(walker: _Walker, text: str, builder: _Builder) -> None:
+    """Text in which a ``{: …}`` attribute list is markup, not prose."""
+    if "{:" not in text:
+        _text_with_latex(walker, text, builder)
+        return
+    position = 0
+    for attributes in _COLON_ATTRIBUTES.finditer(text):
+        _text_with_latex(walker, text[position : attributes.start()], builder)
+        walker.text(attributes[0], _Builder())
+        position = attributes.end()
+    _text_with_latex(walker, text[position:], builder)
 
 
 def _text_with_latex(walker: _Walker, text: str, builder: _Builder) -> None:
@@ -465,6 +482,8 @@ def _markup(walker: _Walker, child: Token, following: Token | None, builder: _Bu
         walker.attributes(following)
     elif kind in _SKIPPED_LITERALS:
         placeholder = kind in _PLACEHOLDER_LITERALS and not (child.meta or {}).get("comment")
+        if kind == "emoji":  # a glyph, but one a comma may follow: "thanks :heart:, but"
+            placeholder = _punctuation_follows(walker.content, child.content, walker.cursor)
         walker.literal(child, builder if placeholder else None)
     elif kind in _EMPHASIS:
         walker.skip_to(child.markup)
@@ -481,6 +500,16 @@ def _markup(walker: _Walker, child: Token, following: Token | None, builder: _Bu
     elif kind == "footnote_ref":
         walker.skip_to("[^")
         walker.skip_to("]")
+
+
+def _punctuation_follows(content: str, literal: str, cursor: int) -> bool:
+    """Whether punctuation follows the next ``literal`` in ``content`` from ``cursor``."""
+    at = content.find(literal, cursor)
+    return at >= 0 and content[at + len(literal) : at + len(literal) + 1] in _CLAUSE_MARKS
+
+
+#: Punctuation that ends a clause, which a word must come before.
+_CLAUSE_MARKS = frozenset(",;:.!?")
 
 
 def _line_offsets(

@@ -20,6 +20,12 @@ CASES = {
         [f"Use {C} now."],
     ),
     "an emoji shortcode": ("hugo", "a.md", "Happy hacking! :wave:\n", ["Happy hacking! "]),
+    "an emoji before a comma": (
+        "mkdocs",
+        "a.md",
+        "We liked it :heart:, and went on.\n",
+        [f"We liked it {C}, and went on."],
+    ),
     "a grid table's borders": (
         "quarto",
         "a.qmd",
@@ -120,6 +126,18 @@ CASES = {
         "a.md",
         "[Source](x.py){: .source-link } and [more](y.md){ .button }.\n",
         ["Source and more."],
+    ),
+    "an attribute list after a reference defined at build time": (
+        "mkdocs",
+        "a.md",
+        "[Source][_src]{: .source-link }\n\nThe text {: .note } goes on.\n",
+        ["[Source][_src]", "The text goes on."],
+    ),
+    "PyMdown keys": (
+        "mkdocs",
+        "a.md",
+        'Press ++ctrl+alt+"My Speical Key"++ in C++ or g++ now.\n',
+        [f"Press {C} in C++ or g++ now."],
     ),
     "a PyMdown block's options": (
         "mkdocs",
