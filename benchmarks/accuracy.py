@@ -218,7 +218,7 @@ def corpora(root: Path, only: str | None) -> Iterator[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("corpora", nargs="?", default="../shared/corpora", type=Path)
     parser.add_argument("--list", action="store_true", help="print every finding")
     parser.add_argument("--corpus", help="only this corpus folder (or 'drafts')")

@@ -64,7 +64,7 @@ def markdownlint(folder: Path, install: bool) -> list[str] | None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--schema", type=Path)
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))

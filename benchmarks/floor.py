@@ -67,7 +67,7 @@ def files_of(corpus: Path) -> list[str]:
 
 
 def main() -> None:
-    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     arguments.add_argument("corpus", type=Path)
     arguments.add_argument("--schema")
     arguments.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))

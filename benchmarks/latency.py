@@ -119,7 +119,7 @@ async def server_latency(folder: Path, post: Path, runs: int, edit: Edit) -> lis
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("post", nargs="?", type=Path)
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:

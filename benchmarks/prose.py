@@ -79,7 +79,7 @@ def change_one_paragraph(paths: list[Path]) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--engine", default="harper", choices=["harper", "languagetool"])
     arguments = parser.parse_args()

@@ -29,7 +29,9 @@ from lint.prose.settings import ProseSettings
 from lint.prose.vocabulary import (
     Accepted,
     Vocabulary,
+    base_forms,
     document_words,
+    english_words,
     is_identifier,
     is_lower_case_term,
     is_sentence_start,
@@ -479,7 +481,7 @@ def _excused(
     if code in TYPOGRAPHY_CODES:
         return doc.dialect.typographer
     if code in SENTENCE_START_CODES:
-        return _not_a_sentence_start(doc, segment, span)
+        return _not_a_sentence_start(doc, segment, span, vocabulary)
     if code in ARTICLE_CODES:
         # "an `id`": the article goes with the code's own word, not the stand-in's; "A/AAAA"
         # records are no article.
@@ -492,15 +494,25 @@ def _excused(
     return False
 
 
-def _not_a_sentence_start(doc: Document, segment: Segment, span: Span) -> bool:
+#: The marks around a link's or emphasis' text, and the rest of a name in them (``-python``).
+_MARK_CLOSERS = {"[": "]", "*": "*", "_": "_"}
+_NAME_REST = re.compile(r"[A-Za-z0-9.-]{0,60}")
+
+
+def _not_a_sentence_start(
+    doc: Document, segment: Segment, span: Span, vocabulary: Callable[[], Vocabulary]
+) -> bool:
     """Whether a lower-case word the engine took for a sentence's first is not one: the first
     word of a list item or a table cell (a fragment), of a paragraph that goes on with the
     sentence before a code chunk or an equation, a part of ``otter.nvim``, a word after an
     abbreviation (``GitHub, Inc. and``)."""
     if is_identifier(source_token(doc.text, span.start, span.end)):
         return True  # "reduxjs/react-redux", "otter.nvim": a name in code, written as it is
-    if _is_marked_name(doc.text, span) or is_lower_case_term(doc.text[span.start : span.end]):
+    word = doc.text[span.start : span.end]
+    if _is_marked_name(doc.text, span) or is_lower_case_term(word):
         return True  # "[pdoc](…) is", "*mkdocstrings* allows", "mkdocs-gen-files runs"
+    if _is_own_lower_case_name(word, vocabulary):
+        return True  # "pdoc's main feature", pdoc being in a link's address or in code
     index = bisect_left(segment.starts, span.start)
     before = segment.text[:index].strip()
     if not before:
@@ -511,12 +523,23 @@ def _not_a_sentence_start(doc: Document, segment: Segment, span: Span) -> bool:
     return before.rsplit(None, 1)[-1].casefold() in _ABBREVIATIONS
 
 
+def _is_own_lower_case_name(word: str, vocabulary: Callable[[], Vocabulary]) -> bool:
+    """A lower-case word that is no English word and that the document writes in its code or
+    its links' addresses: a name its makers write in lower case."""
+    forms = [form for form in base_forms(word) if form.islower()]
+    if not forms or any(form in english_words() for form in forms):
+        return False
+    return any(form in vocabulary().own_words for form in forms)
+
+
 def _is_marked_name(text: str, span: Span) -> bool:
-    """The word is the whole text of a link or of emphasis (``[pip](…)``, ``*pdoc*``): a name,
-    written in the case its makers chose."""
-    before = text[span.start - 1 : span.start]
-    after = text[span.end : span.end + 1]
-    return (before, after) in (("[", "]"), ("*", "*"), ("_", "_"))
+    """The word is the whole text of a link or of emphasis (``[pip](…)``, ``*pdoc*``,
+    ``**docspec-python**``): a name, written in the case its makers chose."""
+    closer = _MARK_CLOSERS.get(text[span.start - 1 : span.start])
+    if closer is None:
+        return False
+    rest = _NAME_REST.match(text, span.end)
+    return rest is not None and text.startswith(closer, rest.end())
 
 
 def _goes_on(doc: Document, segment: Segment) -> bool:
