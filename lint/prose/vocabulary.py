@@ -215,9 +215,16 @@ def is_name(word: str) -> bool:
 
 
 def is_sentence_start(text: str, start: int) -> bool:
-    """Whether a word at ``text[start]`` begins a sentence (or the text)."""
+    """Whether a word at ``text[start]`` begins a sentence (or the text); a word after
+    initials (``J.J. Allaire``, ``W. Richard``) goes on with the name they start."""
     before = text[:start].rstrip(" \t\n\"'“‘([*_")
+    if before.endswith(".") and _INITIALS.search(before, max(0, len(before) - 8)):
+        return False
     return not before or before[-1] in ".!?:…" or before.endswith(("—", "–"))
+
+
+#: Initials at the end of a text: ``J.``, ``J.J.``, ``J. R. R.``.
+_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\. ?){1,3}$")
 
 
 #: How often a word must recur in one document to be its term, not a typo (typos seldom

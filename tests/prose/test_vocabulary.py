@@ -63,6 +63,12 @@ def test_sentence_starts() -> None:
     assert starts == [True, False, True, False]
 
 
+def test_a_word_after_initials_goes_on_with_the_name() -> None:
+    for text in ("J.J. Allaire", "by W. Richard", "J. R. R. Tolkien"):
+        assert not is_sentence_start(text, text.rindex(" ") + 1), text
+    assert is_sentence_start("It ends. Then", 9)
+
+
 def _doc(text: str, dialect: str = "markdown") -> Document:
     return Document.from_text("doc.md", text, registered_dialects()[dialect])
 
