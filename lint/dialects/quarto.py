@@ -18,7 +18,12 @@ from lint.dialects.syntax.extensions import (
     STRIKETHROUGH,
     TABLES,
 )
-from lint.dialects.syntax.pandoc import CITATIONS, DISPLAY_MATH_ATTRIBUTES, HEADING_IDS
+from lint.dialects.syntax.pandoc import (
+    BLANK_LINE_BEFORE_BLOCKS,
+    CITATIONS,
+    DISPLAY_MATH_ATTRIBUTES,
+    HEADING_IDS,
+)
 from lint.dialects.syntax.shortcodes import SHORTCODES
 from lint.dialects.syntax.tables import GRID_TABLES
 
@@ -36,6 +41,7 @@ PANDOC_SYNTAX: tuple[Syntax, ...] = (
     CITATIONS,
     HEADING_IDS,
     EMOJI_SHORTCODES,
+    BLANK_LINE_BEFORE_BLOCKS,
 )
 
 

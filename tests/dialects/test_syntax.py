@@ -261,3 +261,20 @@ def test_a_shortcode_closing_at_a_lines_start_is_no_block_quote() -> None:
     ]
     inline = next(t for t in found if t.type == "inline")
     assert [child.type for child in inline.children or []] == ["text", "template", "text"]
+
+
+def test_pandoc_needs_a_blank_line_before_a_block_quote_or_a_heading() -> None:
+    text = '<a\n  href="x.html"\n  >View source</a>\nText\n# not a heading\n\n> A quote.\n'
+    assert kinds(text, "quarto", "doc.qmd") == [
+        "paragraph_open",
+        "blockquote_open",
+        "paragraph_open",
+    ]
+    assert kinds(text) == [
+        "paragraph_open",
+        "blockquote_open",
+        "paragraph_open",
+        "heading_open",
+        "blockquote_open",
+        "paragraph_open",
+    ]

@@ -1,6 +1,7 @@
 """Pandoc's syntax that Quarto and R Markdown share: citations (``[@key, p. 3]``,
-``@fig-plot``), heading attributes (``## Title {#sec-id .unnumbered}``) and display math
-with attributes (``$$ {#eq-energy}``)."""
+``@fig-plot``), heading attributes (``## Title {#sec-id .unnumbered}``), display math
+with attributes (``$$ {#eq-energy}``), and the blank line a block quote or a heading needs
+before it (a ``>`` or ``#`` line inside a paragraph goes on with it)."""
 
 from __future__ import annotations
 
@@ -124,8 +125,18 @@ def _install_heading_attributes(md: MarkdownIt) -> None:
     md.core.ruler.after("inline", "heading_attributes", _heading_attributes)
 
 
+def _install_blank_line_before_blocks(md: MarkdownIt) -> None:
+    # Pandoc's blank_before_blockquote and blank_before_header: neither interrupts a
+    # paragraph ("  >View source</a>" closes a tag begun on the lines before).
+    ruler = md.block.ruler
+    for name in ("blockquote", "heading"):
+        rule = ruler.__rules__[ruler.__find__(name)]
+        ruler.at(name, rule.fn, {"alt": [alt for alt in rule.alt if alt != "paragraph"]})
+
+
 CITATIONS = Syntax("citations", _install_citations, ("@",))
 DISPLAY_MATH_ATTRIBUTES = Syntax("display-math-attributes", _install_display_math, ("$$",))
 HEADING_IDS = Syntax(
     "heading-attributes", _install_heading_attributes, ("{",), ATTRIBUTE_BLOCK.search
 )
+BLANK_LINE_BEFORE_BLOCKS = Syntax("blank-line-before-blocks", _install_blank_line_before_blocks)
