@@ -39,7 +39,12 @@ _DIALECTS |= {"CA": "CANADIAN", "IN": "INDIAN"}
 #: field writes), house-style choices (the Oxford comma, "very good" → "excellent", "have a
 #: look" → "take a look", "code base", "road map", "…" for "..."), and grammar heuristics
 #: that misread correct sentences more often than not in published writing ("if need be" is
-#: no missing "to", "Are there new…" no "their", "one of the two approaches", "10 of whom").
+#: no missing "to", "Are there new…" no "their", "one of the two approaches", "10 of whom";
+#: in 200 judged findings on published sites, ModalBeAdjective was right once in 8 and none
+#: of WillNonLemma, MissingPreposition, MissingDeterminer, ToTwoToo, HowTo,
+#: InflectedVerbAfterTo, CompaniesProductsAndTrademarks and Regionalisms was right: "Won't
+#: calling all reducers be slow?", "Add test cases", "moves to unsupported", "a stack
+#: overflow", a table's "spanner").
 #: Informal short forms (``w/``, ``cuz``, ``thru``) stay reported. ``[prose.harper] rules``
 #: turns any of them back on.
 OFF_BY_DEFAULT = frozenset(
@@ -50,7 +55,9 @@ OFF_BY_DEFAULT = frozenset(
      "ExpandPerformance", "ExpandPointer", "ExpandPrevious", "ExpandStandardInputAndOutput",
      "ExpandTimeShorthands", "ExpandVulnerability", "Excellent", "HaveTakeALook", "Codebase",
      "RoadMap", "MissingTo", "OneOfTheSingular", "ThereToTheir", "WhomSubjectOfVerb",
-     "UseEllipsisCharacter"}
+     "UseEllipsisCharacter", "ModalBeAdjective", "WillNonLemma", "MissingPreposition",
+     "MissingDeterminer", "ToTwoToo", "HowTo", "InflectedVerbAfterTo",
+     "CompaniesProductsAndTrademarks", "Regionalisms"}
 )  # fmt: skip
 
 
