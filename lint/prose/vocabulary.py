@@ -37,6 +37,8 @@ _ENDINGS = (
     ("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
     ("ers", ""), ("er", ""), ("ly", ""),
 )  # fmt: skip
+#: The endings of plurals and possessives only.
+_PLURAL_ENDINGS = _ENDINGS[:7]
 
 
 @cache
@@ -55,6 +57,32 @@ def technical_words() -> frozenset[str]:
 
 #: British ``-ise`` endings (``vectorised``, ``denormalisation``) and their ``-ize`` forms.
 _ISE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
+
+
+def _is_english(word: str) -> bool:
+    """Whether a word in lower case, or with a capital first (a sentence's or a title's),
+    is an English word or the plural of one (``linearities``, ``Presentational``). Not
+    through ``-ed``, ``-ing`` or ``-ly``: ``occured``, ``begining`` and ``truely`` are typos."""
+    if not (word.islower() or (word[:1].isupper() and word[1:].islower())):
+        return False
+    english = english_words()
+    return any(form.casefold() in english for form in base_forms(word, _PLURAL_ENDINGS))
+
+
+def _is_technical(word: str) -> bool:
+    return word.casefold() in technical_words()
+
+
+def _stems_of_no_english_word(word: str) -> Iterator[str]:
+    """The word, its plural's stem, and the stems through ``-ed``, ``-ing`` or ``-ly`` that
+    are no English word: ``begining`` is no inflection of the technical word ``begin`` but a
+    typo of ``beginning``, which Harper knows."""
+    plural = list(base_forms(word, _PLURAL_ENDINGS))
+    yield from plural
+    english = english_words()
+    for form in base_forms(word):
+        if form not in plural and form.casefold() not in english:
+            yield form
 
 
 def _known_ize_form(word: str) -> bool:
@@ -137,11 +165,11 @@ def near_technical_word(word: str) -> bool:
     return False
 
 
-def base_forms(word: str) -> Iterator[str]:
+def base_forms(word: str, endings: tuple[tuple[str, str], ...] | None = None) -> Iterator[str]:
     """``word`` and the plain forms it may inflect: ``Astro's`` → ``Astro``, ``mapping`` →
-    ``map``, ``libraries`` → ``library``."""
+    ``map``, ``libraries`` → ``library`` (through ``endings``, by default every one)."""
     yield word
-    for ending, replacement in _ENDINGS:
+    for ending, replacement in _ENDINGS if endings is None else endings:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             stem = word[: len(word) - len(ending)] + replacement
             if ending == "d" and not stem.endswith("e"):
@@ -320,11 +348,11 @@ class Vocabulary:
             return True  # a piece of a hyphenated word ("bolt-ons", "nick-ng")
         if any(form.casefold() in self.repeated for form in base_forms(word)):
             return True
-        technical = technical_words()
-        if any(form.casefold() in technical or form.casefold() in self.own_words
-               for form in base_forms(word)):  # fmt: skip
+        if any(form.casefold() in self.own_words for form in base_forms(word)):
             return True
-        if word.islower() and (word in english_words() or (self.british and _known_ize_form(word))):
+        if any(_is_technical(form) for form in _stems_of_no_english_word(word)):
+            return True
+        if _is_english(word) or (word.islower() and self.british and _known_ize_form(word)):
             return True
         if is_name(word) and not near_technical_word(word):
             return not at_sentence_start or any(form in self.names for form in base_forms(word))

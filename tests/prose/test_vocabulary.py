@@ -106,6 +106,10 @@ def test_what_the_vocabulary_knows() -> None:
     assert vocabulary.knows("vectorised", "vectorised", False)  # British -ise of a known word
     assert vocabulary.knows("denormalisation", "denormalisation", False)
     assert not vocabulary.knows("vectorisd", "vectorisd", False)
+    assert vocabulary.knows("linearities", "non-linearities", False)  # an English plural
+    assert vocabulary.knows("Presentational", "Presentational", True)  # capitalised, English
+    for typo in ("occured", "begining", "truely", "generaly"):  # no -ed, -ing, -ly stems
+        assert not vocabulary.knows(typo, typo, False), typo
 
 
 def test_lower_case_terms_are_names_written_in_lower_case() -> None:
