@@ -23,6 +23,7 @@ from lint.dialects.syntax.pandoc import (
     CITATIONS,
     DISPLAY_MATH_ATTRIBUTES,
     HEADING_IDS,
+    LATEX_ENVIRONMENTS,
 )
 from lint.dialects.syntax.shortcodes import SHORTCODES
 from lint.dialects.syntax.tables import GRID_TABLES
@@ -42,6 +43,7 @@ PANDOC_SYNTAX: tuple[Syntax, ...] = (
     HEADING_IDS,
     EMOJI_SHORTCODES,
     BLANK_LINE_BEFORE_BLOCKS,
+    LATEX_ENVIRONMENTS,
 )
 
 

@@ -63,6 +63,13 @@ CASES = {
         "See \\textbf{bold} and \\cite{knuth}.\n\n\\begin{equation}\nx = y\n\\end{equation}\n",
         [f"See bold and {C}."],
     ),
+    "a LaTeX environment inside a paragraph": (
+        "quarto",
+        "a.qmd",
+        "Thus\n\\begin{align*}\ne_i &= y_i - h_i\n\\end{align*}\n"
+        "and it follows. A \\begin{x} stays.\n",
+        [f"Thus {C} and it follows. A {C} stays."],
+    ),
     "a table caption's marker and attributes": (
         "quarto",
         "a.qmd",

@@ -116,6 +116,39 @@ def _install_display_math(md: MarkdownIt) -> None:
     md.block.ruler.before(before, "pandoc_display_math", _display_math, {"alt": ["paragraph"]})
 
 
+#: A LaTeX environment inside a paragraph (``Thus\n\\begin{align*} … \\end{align*}``), which
+#: Pandoc reads as raw TeX: math, not words.
+_LATEX_BEGIN = re.compile(r"\\begin\{([A-Za-z]{1,30}\*?)\}")
+
+
+def _latex_environment(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("\\begin{", state.pos):
+        return False
+    found = _LATEX_BEGIN.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    # An environment never closed in this paragraph stays text; remembered, so that many
+    # openers of it cost one search each, not one each to the paragraph's end.
+    unclosed: set[tuple[str, str]] = state.env.setdefault("latex_unclosed", set())
+    if (state.src, found[1]) in unclosed:
+        return False
+    closer = f"\\end{{{found[1]}}}"
+    at = state.src.find(closer, found.end(), state.posMax)
+    if at < 0:
+        unclosed.add((state.src, found[1]))
+        return False
+    if not silent:
+        token = state.push("math_inline", "math", 0)
+        token.content = state.src[state.pos : at + len(closer)]
+        token.markup = ""
+    state.pos = at + len(closer)
+    return True
+
+
+def _install_latex_environments(md: MarkdownIt) -> None:
+    md.inline.ruler.before("escape", "latex_environment", _latex_environment)
+
+
 def _install_citations(md: MarkdownIt) -> None:
     md.inline.ruler.before("link", "bracketed_citation", _bracketed_citation)
     md.inline.ruler.after("text", "bare_citation", _bare_citation)
@@ -134,6 +167,7 @@ def _install_blank_line_before_blocks(md: MarkdownIt) -> None:
         ruler.at(name, rule.fn, {"alt": [alt for alt in rule.alt if alt != "paragraph"]})
 
 
+LATEX_ENVIRONMENTS = Syntax("latex-environments", _install_latex_environments, ("\\begin{",))
 CITATIONS = Syntax("citations", _install_citations, ("@",))
 DISPLAY_MATH_ATTRIBUTES = Syntax("display-math-attributes", _install_display_math, ("$$",))
 HEADING_IDS = Syntax(
