@@ -20,6 +20,7 @@ from lint.dialects.syntax.extensions import (
 )
 from lint.dialects.syntax.pandoc import (
     BLANK_LINE_BEFORE_BLOCKS,
+    CHUNKS_WITH_BACKTICKS,
     CITATIONS,
     DISPLAY_MATH_ATTRIBUTES,
     HEADING_IDS,
@@ -44,6 +45,7 @@ PANDOC_SYNTAX: tuple[Syntax, ...] = (
     EMOJI_SHORTCODES,
     BLANK_LINE_BEFORE_BLOCKS,
     LATEX_ENVIRONMENTS,
+    CHUNKS_WITH_BACKTICKS,
 )
 
 

@@ -278,3 +278,18 @@ def test_pandoc_needs_a_blank_line_before_a_block_quote_or_a_heading() -> None:
         "blockquote_open",
         "paragraph_open",
     ]
+
+
+def test_a_knitr_chunk_whose_options_hold_backticks_is_code() -> None:
+    text = (
+        '```{r, fig.cap="`pkg`\'s app"}\nplot(x)\n```\n\nText.\n\n'
+        '```{r, fig.cap="`x`"}\nnever closed\n'
+    )
+    found = tokens(text, "rmarkdown", "doc.Rmd")
+    fences = [(t.info, t.content) for t in found if t.type == "fence"]
+    assert fences == [
+        ('{r, fig.cap="`pkg`\'s app"}', "plot(x)\n"),
+        ('{r, fig.cap="`x`"}', "never closed\n"),
+    ]
+    assert kinds(text, "rmarkdown", "doc.Rmd") == ["fence", "paragraph_open", "fence"]
+    assert kinds(text)[0] == "paragraph_open"  # CommonMark: no fence has backticks in its info

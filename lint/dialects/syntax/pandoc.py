@@ -149,6 +149,44 @@ def _install_latex_environments(md: MarkdownIt) -> None:
     md.inline.ruler.before("escape", "latex_environment", _latex_environment)
 
 
+#: A knitr or Jupyter chunk's opening fence whose options hold backticks
+#: (```` ```{r, fig.cap="`chattr`'s app"} ````): CommonMark refuses it, knitr reads it first.
+_CHUNK_OPENER = re.compile(r"(`{3,})[ \t]*(\{[^\n]*`[^\n]*\})[ \t]*$")
+
+
+def _chunk_with_backticks(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    line = state.src[start : state.eMarks[start_line]]
+    opener = _CHUNK_OPENER.match(line)
+    if opener is None:
+        return False
+    if silent:
+        return True
+    fence = opener[1]
+    closing = start_line + 1
+    while closing < end_line:
+        text = state.src[state.bMarks[closing] + state.tShift[closing] : state.eMarks[closing]]
+        if text.startswith(fence) and not text.strip("`").strip():
+            break
+        closing += 1
+    token = state.push("fence", "code", 0)
+    token.info = opener[2]
+    token.markup = fence
+    token.content = state.getLines(start_line + 1, closing, state.sCount[start_line], True)
+    token.map = [start_line, min(closing + 1, end_line)]
+    state.line = min(closing + 1, end_line)
+    return True
+
+
+def _install_chunks_with_backticks(md: MarkdownIt) -> None:
+    md.block.ruler.before(
+        "fence", "chunk_with_backticks", _chunk_with_backticks,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )  # fmt: skip
+
+
 def _install_citations(md: MarkdownIt) -> None:
     md.inline.ruler.before("link", "bracketed_citation", _bracketed_citation)
     md.inline.ruler.after("text", "bare_citation", _bare_citation)
@@ -168,6 +206,7 @@ def _install_blank_line_before_blocks(md: MarkdownIt) -> None:
 
 
 LATEX_ENVIRONMENTS = Syntax("latex-environments", _install_latex_environments, ("\\begin{",))
+CHUNKS_WITH_BACKTICKS = Syntax("chunks-with-backticks", _install_chunks_with_backticks, ("{",))
 CITATIONS = Syntax("citations", _install_citations, ("@",))
 DISPLAY_MATH_ATTRIBUTES = Syntax("display-math-attributes", _install_display_math, ("$$",))
 HEADING_IDS = Syntax(
