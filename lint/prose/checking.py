@@ -440,6 +440,16 @@ _SHORT_FORMS = frozenset(
 )  # fmt: skip
 
 
+def _an_before_letters(article: str, after: str) -> bool:
+    """An article before a word of no vowel, read letter by letter ("an html page")."""
+    following = after.split(None, 1)[0].rstrip(",.;:!?)") if after else ""
+    return (
+        article.casefold() == "an"
+        and following.isalpha()
+        and not set(following.casefold()) & set("aeiouy")
+    )
+
+
 def _is_label(text: str, span: Span) -> bool:
     """Whether the word is a bold label (``**url**: deprecate…``), the name of a part."""
     return (
@@ -487,6 +497,8 @@ def _excused(
         # records are no article.
         after = segment.text[bisect_left(segment.starts, span.end) :].lstrip()
         if is_identifier(source_token(doc.text, span.start, span.end)):
+            return True
+        if _an_before_letters(doc.text[span.start : span.end], after):
             return True
         return bool(after) and segment.is_placeholder(len(segment.text) - len(after))
     if code in COMMA_CODES:

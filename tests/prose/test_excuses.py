@@ -1,0 +1,22 @@
+"""Engine findings the checking excuses, and the same shapes it still reports."""
+
+from __future__ import annotations
+
+from lint.dialects.registered import registered_dialects
+from lint.document import Document
+from lint.prose.checking import check_prose
+from lint.prose.settings import ProseSettings
+
+
+def _codes(text: str) -> list[tuple[str, str]]:
+    doc = Document.from_text("post.md", text, registered_dialects()["markdown"])
+    return [(f.code, doc.text[f.start : f.end]) for f in check_prose(doc, ProseSettings())]
+
+
+def test_an_before_a_word_read_letter_by_letter() -> None:
+    found = _codes("Open an html page, an http address or an svg file.\n")
+    assert not [finding for finding in found if finding[0] == "AnA"]
+
+
+def test_an_before_a_word_with_a_vowel_is_still_reported() -> None:
+    assert ("AnA", "an") in _codes("It is an big page.\n")
