@@ -389,6 +389,8 @@ def _batch_findings(
             flagged = doc.text[span.start : span.end]
             if flagged.strip(" :") in _EDITOR_MARKS or flagged.strip() in accepted:
                 continue
+            if set(finding.suggestions) & _EDITOR_MARKS:
+                continue  # "a todo app" is no "TODO": a mark is no word to write in prose
             if _excused(doc, item.segment, span, finding, vocabulary):
                 continue
             yield ProseFinding(

@@ -20,3 +20,9 @@ def test_an_before_a_word_read_letter_by_letter() -> None:
 
 def test_an_before_a_word_with_a_vowel_is_still_reported() -> None:
     assert ("AnA", "an") in _codes("It is an big page.\n")
+
+
+def test_no_advice_to_write_an_editors_mark() -> None:
+    # "TODO" is no spelling of "todo"; "to-do" is the fair advice that is left.
+    found = _codes("The Todo app keeps a todo list for each of them.\n")
+    assert found == [("ToDoHyphen", "Todo"), ("ToDoHyphen", "todo")]
