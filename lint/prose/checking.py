@@ -29,9 +29,8 @@ from lint.prose.settings import ProseSettings
 from lint.prose.vocabulary import (
     Accepted,
     Vocabulary,
-    base_forms,
     document_words,
-    english_words,
+    is_english,
     is_identifier,
     is_lower_case_term,
     is_sentence_start,
@@ -389,7 +388,7 @@ def _batch_findings(
             flagged = doc.text[span.start : span.end]
             if flagged.strip(" :") in _EDITOR_MARKS or flagged.strip() in accepted:
                 continue
-            if set(finding.suggestions) & _EDITOR_MARKS:
+            if not _EDITOR_MARKS.isdisjoint(finding.suggestions):
                 continue  # "a todo app" is no "TODO": a mark is no word to write in prose
             if _excused(doc, item.segment, span, finding, vocabulary):
                 continue
@@ -540,10 +539,9 @@ def _not_a_sentence_start(
 def _is_own_lower_case_name(word: str, vocabulary: Callable[[], Vocabulary]) -> bool:
     """A lower-case word that is no English word and that the document writes in its code or
     its links' addresses: a name its makers write in lower case."""
-    forms = [form for form in base_forms(word) if form.islower()]
-    if not forms or any(form in english_words() for form in forms):
+    if not word.islower() or is_english(word):
         return False
-    return any(form in vocabulary().own_words for form in forms)
+    return vocabulary().writes_outside_prose(word)
 
 
 def _is_marked_name(text: str, span: Span) -> bool:

@@ -59,7 +59,7 @@ def technical_words() -> frozenset[str]:
 _ISE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
 
 
-def _is_english(word: str) -> bool:
+def is_english(word: str) -> bool:
     """Whether a word in lower case, or with a capital first (a sentence's or a title's),
     is an English word or the plural of one (``linearities``, ``Presentational``). Not
     through ``-ed``, ``-ing`` or ``-ly``: ``occured``, ``begining`` and ``truely`` are typos."""
@@ -336,6 +336,11 @@ class Vocabulary:
     #: Whether British ``-ise`` spellings of known ``-ize`` words are right (not in en-US).
     british: bool = True
 
+    def writes_outside_prose(self, word: str) -> bool:
+        """Whether the document writes the word, or its plain form, in its code, its links'
+        addresses or its front matter lists."""
+        return any(form.casefold() in self.own_words for form in base_forms(word))
+
     def knows(self, word: str, token: str, at_sentence_start: bool) -> bool:
         """Whether a word flagged as misspelt is known: accepted, technical, the document's
         own, shaped like an identifier, or a name (capitalised inside a sentence, or written
@@ -348,11 +353,11 @@ class Vocabulary:
             return True  # a piece of a hyphenated word ("bolt-ons", "nick-ng")
         if any(form.casefold() in self.repeated for form in base_forms(word)):
             return True
-        if any(form.casefold() in self.own_words for form in base_forms(word)):
+        if self.writes_outside_prose(word):
             return True
         if any(_is_technical(form) for form in _stems_of_no_english_word(word)):
             return True
-        if _is_english(word) or (word.islower() and self.british and _known_ize_form(word)):
+        if is_english(word) or (word.islower() and self.british and _known_ize_form(word)):
             return True
         if is_name(word) and not near_technical_word(word):
             return not at_sentence_start or any(form in self.names for form in base_forms(word))

@@ -158,8 +158,9 @@ def _chunk_with_backticks(state: StateBlock, start_line: int, end_line: int, sil
     if state.sCount[start_line] - state.blkIndent >= 4:
         return False
     start = state.bMarks[start_line] + state.tShift[start_line]
-    line = state.src[start : state.eMarks[start_line]]
-    opener = _CHUNK_OPENER.match(line)
+    if not state.src.startswith("```", start):
+        return False
+    opener = _CHUNK_OPENER.match(state.src[start : state.eMarks[start_line]])
     if opener is None:
         return False
     if silent:
@@ -206,7 +207,14 @@ def _install_blank_line_before_blocks(md: MarkdownIt) -> None:
 
 
 LATEX_ENVIRONMENTS = Syntax("latex-environments", _install_latex_environments, ("\\begin{",))
-CHUNKS_WITH_BACKTICKS = Syntax("chunks-with-backticks", _install_chunks_with_backticks, ("{",))
+#: A document holds such a chunk: installed only there.
+_ANY_CHUNK_WITH_BACKTICKS = re.compile(r"^[ \t]*`{3,}[ \t]*\{[^\n]*`", re.M)
+CHUNKS_WITH_BACKTICKS = Syntax(
+    "chunks-with-backticks",
+    _install_chunks_with_backticks,
+    ("```",),
+    _ANY_CHUNK_WITH_BACKTICKS.search,
+)
 CITATIONS = Syntax("citations", _install_citations, ("@",))
 DISPLAY_MATH_ATTRIBUTES = Syntax("display-math-attributes", _install_display_math, ("$$",))
 HEADING_IDS = Syntax(
