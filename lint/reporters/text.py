@@ -20,6 +20,8 @@ def _display_width(character: str) -> int:
 
 def _pad(prefix: str) -> str:
     """Blank space as wide on screen as ``prefix``, keeping its tabs so the caret lines up."""
+    if prefix.isascii() and "\t" not in prefix:
+        return " " * len(prefix)  # most lines: one column a character
     return "".join(
         "\t" if character == "\t" else " " * _display_width(character) for character in prefix
     )

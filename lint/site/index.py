@@ -4,11 +4,12 @@ the index cannot know)."""
 
 from __future__ import annotations
 
+import bisect
 import os
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -93,12 +94,15 @@ class SiteIndex:
     _anchors: dict[Path, frozenset[str] | None] = field(default_factory=dict)
     _suggestions: dict[tuple[str, str, Path], str | None] = field(default_factory=dict)
     _resolved: dict[tuple[Path, str], Resolution] = field(default_factory=dict)
+    #: What a path from the site root resolves to (the same for every page of a site).
+    _from_root: dict[tuple[Path, type[Layout], str], Resolution] = field(default_factory=dict)
+    _files: dict[tuple[str, bool, type[Layout]], Path | None] = field(default_factory=dict)
     _by_folder: dict[Path, dict[str, list[str]]] = field(default_factory=dict)
 
     def forget_memos(self) -> None:
         """Forget what was resolved and read of the file system (a page or file changed)."""
         memos = (self._exists, self._listing, self._names, self._anchors, self._resolved)
-        for memo in (*memos, self._suggestions):
+        for memo in (*memos, self._suggestions, self._from_root, self._files):
             memo.clear()
 
     def forget_routes(self) -> None:
@@ -188,6 +192,22 @@ class SiteIndex:
     def _resolve_path(
         self, page: SitePage, path_part: str, fragment: str, from_root: bool, early: bool
     ) -> Resolution | None:
+        if not path_part.startswith("/"):
+            return self._resolve_on_disk(page, path_part, fragment, early)
+        # A path from the root means the same on every page of the site: resolved once,
+        # however many pages link to it (MDN's pages link to the same references).
+        key = (page.content_root, page.layout, path_part)
+        known = self._from_root.get(key)
+        if known is None:
+            known = self._resolve_on_disk(page, path_part, "", early)
+            if known is None:
+                return None  # early, and only the whole site can tell
+            self._from_root[key] = known
+        return replace(known, fragment=fragment) if known.status is Status.FOUND else known
+
+    def _resolve_on_disk(
+        self, page: SitePage, path_part: str, fragment: str, early: bool
+    ) -> Resolution | None:
         root = page.content_root
         folder_link = path_part.endswith("/")
         if path_part.startswith("/"):
@@ -224,10 +244,26 @@ class SiteIndex:
         return self._not_found(page, PurePosixPath(normal), route, path_part)
 
     def _file(self, target: str, folder_link: bool, layout: type[Layout]) -> Path | None:
-        for candidate in layout.file_candidates(target, folder_link):
-            if self.exists(candidate):
-                return Path(candidate)
-        return None
+        key = (target, folder_link, layout)
+        if key in self._files:
+            return self._files[key]
+        candidates = layout.file_candidates(target, folder_link)
+        found = None
+        # Characters, not path parts: "guide" begins "guide.md" and "guide/index.md".
+        if self._may_exist(os.path.commonprefix(candidates)):  # noqa: RUF071
+            found = next((Path(path) for path in candidates if self.exists(path)), None)
+        self._files[key] = found
+        return found
+
+    def _may_exist(self, prefix: str) -> bool:
+        """Whether any file's path may start with ``prefix``: a name in its folder does (a
+        link to a page the site does not have is ruled out with one look at its folder)."""
+        folder, start = os.path.split(prefix)
+        if not folder or not start:
+            return True
+        names = self.listing(folder)
+        at = bisect.bisect_left(names, start)
+        return at < len(names) and names[at].startswith(start)
 
     def _route_of(self, page: SitePage, path_part: str) -> str:
         """The route a link names: from the site root, or from the page's own address."""

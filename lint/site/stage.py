@@ -85,6 +85,7 @@ class SiteStage:
         self._pages: dict[Path, SitePage] = {}
         self._roots: dict[Path, Path] = {}
         self._resolved_roots: dict[Path, Path] = {}
+        self._repositories: dict[Path, Path | None] = {}
         settings = plan.config.links
         self.index = SiteIndex(
             self.facts_for,
@@ -171,13 +172,24 @@ class SiteStage:
         known = self._roots.get(path.parent)
         if known is not None:
             return known
-        from lint.config import is_repository_root
-
-        root = next((folder for folder in path.parents if is_repository_root(folder)), None)
+        root = self._repository_of(path.parent)
         if root is None:
-            root = next((f for f in self._given if f == path or f in path.parents), path.parent)
+            root = next((f for f in self._given if _is_within(path, f)), path.parent)
         self._roots[path.parent] = root
         return root
+
+    def _repository_of(self, folder: Path) -> Path | None:
+        """The top of the git repository ``folder`` is in (each folder asked once)."""
+        from lint.config import is_repository_root
+
+        if folder not in self._repositories:
+            if is_repository_root(folder):
+                self._repositories[folder] = folder
+            elif folder.parent == folder:
+                self._repositories[folder] = None
+            else:
+                self._repositories[folder] = self._repository_of(folder.parent)
+        return self._repositories[folder]
 
     def facts_for(self, path: Path) -> PageFacts | None:
         """The facts of any page: from the run, else read from the file (a link target the
@@ -265,6 +277,12 @@ class SiteStage:
                     Diagnostic(display, 1, 1, 1, 1, INTERNAL_ERROR, Severity.ERROR, message)
                 )
         return found
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or below it (compared as strings: once per page)."""
+    text, top = str(path), str(folder)
+    return text == top or text.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def _check_shape(finding: object) -> None:

@@ -200,6 +200,26 @@ def test_plain_markdown_files(contentlint: RunCli, write: WriteFiles) -> None:
     assert 'did you mean "README.md"?' in typo["message"]
 
 
+def test_one_target_from_the_root_linked_from_many_pages(
+    contentlint: RunCli, write: WriteFiles
+) -> None:
+    """A root path is resolved once for the whole site: each link keeps its own fragment,
+    ``/docs/gui.md`` is not found in ``guide.md``, and ``/docs/guide`` finds it."""
+    write(
+        {
+            "a.md": "# A\n\n[Usage](/docs/guide.md#usage) and [gone](/docs/gui.md).\n",
+            "b.md": "# B\n\n[Usage](/docs/guide.md#nothing) and [gone](/docs/gui.md).\n",
+            "c/d.md": "# D\n\n[Usage](/docs/guide.md#usage), [no extension](/docs/guide).\n",
+            "docs/guide.md": "# Guide\n\n## Usage\n\nText.\n",
+        }
+    )
+    assert _found(contentlint("check", *LINKS, ".")) == {
+        ("a.md", 3, 42, "broken-link"),
+        ("b.md", 3, 9, "missing-anchor"),
+        ("b.md", 3, 44, "broken-link"),
+    }
+
+
 def test_one_file_given_still_sees_the_whole_site(contentlint: RunCli, write: WriteFiles) -> None:
     """A pre-commit run names only the changed file: its targets are read from disk."""
     write(
