@@ -756,7 +756,8 @@ def _through_cache(
             stamp = stamps.get(dialect.name) or stamps.setdefault(
                 dialect.name, dialect_stamp(dialect)
             )
-            key = file_key(_fingerprint(plan, path), stamp, display, data) if data else None
+            fingerprint = _fingerprint(plan, path) + _project_stamp(plan, path)
+            key = file_key(fingerprint, stamp, display, data) if data else None
             batch_keys.append(key if data is not None else None)
         found = cache.get_many([key for key in batch_keys if key is not None])
         # An entry without the page's facts is no use to a run with site rules on it.
@@ -804,6 +805,18 @@ def _text(data: bytes | None, plan: Plan) -> str | None:
         return decode(data)
     except DecodeError:
         return None
+
+
+def _project_stamp(plan: Plan, path: Path) -> str:
+    """What the prose findings of ``path`` owe to other files: its project's words (a word
+    written in another page's code, or in the project file, is no misspelling here)."""
+    if plan.prose_for(path) is None or not any(
+        PROSE_GROUP in plan.rules[rule.id].groups for rule in plan.active_rules(path)
+    ):
+        return ""
+    from lint.prose.project_words import project_words_for
+
+    return project_words_for(path).digest
 
 
 def _fingerprint(plan: Plan, path: Path) -> str:

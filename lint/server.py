@@ -24,6 +24,7 @@ from lint.engine import INTERNAL_ERROR, Plan, check_text
 from lint.files import is_excluded
 from lint.projects import Projects
 from lint.prose.engines import EngineUnavailable
+from lint.prose.project_words import forget_project_words
 from lint.prose.settings import prose_settings
 from lint.registry import RegistryError, load_rules, rule_classes
 from lint.schema import SchemaLoadError, load_validator, schema_files
@@ -159,6 +160,7 @@ class ContentlintServer(LanguageServer):
         self.watched.clear()
         load_validator.cache_clear()
         forget_detection()
+        forget_project_words()
         for document in list(self.workspace.text_documents.values()):
             self.check(document.uri)
 
@@ -226,7 +228,9 @@ class ContentlintServer(LanguageServer):
                 )
 
     def files_changed(self, paths: Sequence[Path]) -> None:
-        """Files changed on disk (the client's watcher): links into them are resolved again."""
+        """Files changed on disk (the client's watcher): links into them are resolved again,
+        and the projects' own words are read again."""
+        forget_project_words()
         if self._site is None:
             return
         open_paths = {path for path, _, _ in self._linked.values()}

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any, ClassVar
 
 from lint import __version__
@@ -24,6 +25,7 @@ from lint.prose.engines import (
     engine_for,
     engine_version,
 )
+from lint.prose.project_words import project_words_for
 from lint.prose.segments import PLACEHOLDER, Segment
 from lint.prose.settings import ProseSettings
 from lint.prose.vocabulary import (
@@ -324,6 +326,7 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
             names_in(segments),
             repeated_words(segments),
             british=settings.language.casefold().replace("_", "-") != "en-us",
+            project_words=project_words_for(Path(doc.path)).words,
         )
 
     found: list[ProseFinding] = []
@@ -432,13 +435,20 @@ _ABBREVIATIONS = frozenset(
      "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "fig.", "eq.", "approx.", "u.s.", "ca.",
      "resp.", "viz.", "ed.", "eds.", "vol.", "pp.", "op."}
 )  # fmt: skip
-#: Words the engine holds to another case that are right as written: Latin (``et al.``),
-#: name particles (``Antoine du Hamel``), months and days.
+#: Words the engine holds to another case that are right as written: Latin (``et al.``,
+#: ``per se``, ``ie`` written without its stops is no "IE"), name particles (``Antoine du
+#: Hamel``), months and days.
 _SHORT_FORMS = frozenset(
-    {"et", "al", "du", "de", "da", "di", "del", "der", "van", "von", "le", "la",
+    {"et", "al", "se", "ie", "eg", "du", "de", "da", "di", "del", "der", "van", "von", "le", "la",
      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
      "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 )  # fmt: skip
+
+
+def _lower_cases_a_capital(word: str, suggestions: Sequence[str]) -> bool:
+    """Advice to write a capitalised word in lower case ("Figure Basics" → ``basics``): a
+    title's or a name's capital, not a misspelling."""
+    return word[:1].isupper() and any(item == word.lower() for item in suggestions)
 
 
 def _an_before_letters(article: str, after: str) -> bool:
@@ -479,8 +489,12 @@ def _excused(
         word = doc.text[span.start : span.end].strip()
         token = source_token(doc.text, span.start, span.end)
         if code in WORD_CASE_CODES:
+            # The document's own code only: a project whose code writes ``html`` is no reason
+            # to write "html" in a sentence.
             return (
-                word.casefold() in vocabulary().own_words
+                _lower_cases_a_capital(word, finding.suggestions)
+                or len(word) == 1  # a variable or a key ("the r key", "f(x)")
+                or word.casefold() in vocabulary().own_words
                 or word.casefold() in _SHORT_FORMS
                 or is_identifier(token)
                 or _is_label(doc.text, span)

@@ -306,7 +306,26 @@ def document_words(doc: Document) -> frozenset[str]:
     data = doc.front_matter.data if doc.front_matter is not None else None
     if isinstance(data, Mapping):
         pieces.extend(_list_strings(data, 0))
-    return frozenset(word.casefold() for piece in pieces for word in _CODE_WORD.findall(piece))
+    return frozenset(word.casefold() for piece in pieces for word in code_words(piece))
+
+
+def code_words(text: str) -> list[str]:
+    """The words of code (``read_excel`` holds ``read`` and ``excel``), as written."""
+    return _CODE_WORD.findall(text)
+
+
+#: A fenced code block of Markdown source, and inline code (read without parsing the page).
+_FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n(.*?)^[ \t]*\1", re.MULTILINE | re.DOTALL)
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
+
+
+def code_of_markdown(text: str) -> str:
+    """The code of a Markdown page's source: its fenced blocks and its inline code, read with
+    two regular expressions (for the pages of a project that a run does not parse)."""
+    pieces = [found[2] for found in _FENCED.finditer(text)]
+    outside = _FENCED.sub("", text)
+    pieces.extend(found[2] for found in _INLINE_CODE.finditer(outside))
+    return "\n".join(pieces)
 
 
 def _list_strings(value: object, depth: int) -> Iterator[str]:
@@ -329,17 +348,24 @@ class Vocabulary:
     """What one document's prose findings are held against."""
 
     accepted: Accepted
+    #: Words the document writes outside its prose, case-folded.
     own_words: frozenset[str]
     names: frozenset[str]
     #: Words the document writes again and again (``repeated_words``).
     repeated: frozenset[str] = frozenset()
     #: Whether British ``-ise`` spellings of known ``-ize`` words are right (not in en-US).
     british: bool = True
+    #: Words its project writes outside prose (``lint.prose.project_words``), case-folded.
+    project_words: frozenset[str] = frozenset()
 
     def writes_outside_prose(self, word: str) -> bool:
         """Whether the document writes the word, or its plain form, in its code, its links'
-        addresses or its front matter lists."""
-        return any(form.casefold() in self.own_words for form in base_forms(word))
+        addresses or its front matter lists, or its project in its project files, its folder
+        names or its pages' code."""
+        return any(
+            (folded := form.casefold()) in self.own_words or folded in self.project_words
+            for form in base_forms(word)
+        )
 
     def knows(self, word: str, token: str, at_sentence_start: bool) -> bool:
         """Whether a word flagged as misspelt is known: accepted, technical, the document's

@@ -26,3 +26,16 @@ def test_no_advice_to_write_an_editors_mark() -> None:
     # "TODO" is no spelling of "todo"; "to-do" is the fair advice that is left.
     found = _codes("The Todo app keeps a todo list for each of them.\n")
     assert found == [("ToDoHyphen", "Todo"), ("ToDoHyphen", "todo")]
+
+
+def test_word_case_advice_on_titles_latin_and_single_letters_is_excused() -> None:
+    found = _codes("# Figure Basics\n\nPress the r key; it is per se fine, ie done.\n")
+    assert [item for item in found if item[0] == "OrthographicConsistency"] == []
+    # "ie" without its stops is still an unknown word.
+    assert ("SpellCheck", "ie") in found
+
+
+def test_word_case_advice_on_a_real_miscasing_is_still_reported() -> None:
+    found = _codes("We write Javascript and it is ok.\n")
+    assert ("OrthographicConsistency", "Javascript") in found
+    assert ("OrthographicConsistency", "ok") in found

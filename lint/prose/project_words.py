@@ -1,0 +1,168 @@
+"""The words of a page's project that no dictionary holds: the names in its project files
+(``_quarto.yml``, ``mkdocs.yml``, ``DESCRIPTION``, ``pyproject.toml``, ``package.json`` …),
+the names of the folders from the project's root down to the page, and the words of the code
+the project's pages show. A package's docs write its own name (``chatlas``, ``purrr``) in
+prose all the time; its config and its code write it too."""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lint.prose.vocabulary import code_of_markdown, code_words
+
+#: Files that say what a project is called (site generators' configs, package manifests).
+PROJECT_FILE_PATTERNS = (
+    "_quarto.yml", "_quarto.yaml", "_pkgdown.yml", "_pkgdown.yaml", "_bookdown.yml",
+    "mkdocs.yml", "mkdocs.yaml", "zensical.toml", "zensical.yml", "zensical.yaml",
+    "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+    "_config.yml", "_config.yaml", "_config.toml",
+    "docusaurus.config.*", "astro.config.*", "book.toml",
+    "DESCRIPTION", "pyproject.toml", "setup.cfg", "package.json", "Cargo.toml",
+)  # fmt: skip
+#: Folders whose config is a project file too (``.vitepress/config.mts``).
+_CONFIG_FOLDERS = (".vitepress", ".docusaurus")
+#: A project file larger than this is not read (a generated one says nothing more).
+MAX_PROJECT_FILE_BYTES = 256 * 1024
+#: Pages read for their code, at most, and how much of each.
+MOST_PAGES = 3000
+MOST_PAGE_BYTES = 256 * 1024
+#: The extensions of the pages whose code is read.
+_PAGE_EXTENSIONS = (".md", ".markdown", ".qmd", ".rmd", ".mdx")
+#: Folders that hold no pages of the project (tools, build output, dependencies).
+_NOT_PAGES = frozenset({"node_modules", "__pycache__", "_site", "_freeze", "venv"})
+#: Folders walked for pages, at most (a project file in a home folder must not walk it all).
+MOST_FOLDERS = 3000
+
+
+@dataclass(frozen=True)
+class ProjectWords:
+    """A project's own words (case-folded) and a digest of them, for the results cache."""
+
+    root: Path | None
+    words: frozenset[str]
+
+    @property
+    def digest(self) -> str:
+        text = "\n".join(sorted(self.words))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+NO_PROJECT = ProjectWords(None, frozenset())
+
+
+def project_words_for(page: Path) -> ProjectWords:
+    """The project words of the page at ``page`` (a path as the run names it); none for a
+    page that is not on disk (a text checked by itself has no project)."""
+    if not page.is_file():
+        return NO_PROJECT
+    folder = page.absolute().parent
+    found = _project_of(folder)
+    names = frozenset(_folder_names(folder, found.root))
+    if names <= found.words:
+        return found
+    return ProjectWords(found.root, found.words | names)
+
+
+def forget_project_words() -> None:
+    """Read every project again (a language server's files changed on disk)."""
+    _project_of.cache_clear()
+
+
+def _folder_names(folder: Path, root: Path | None) -> list[str]:
+    """The words of the folder names from the project's root down to ``folder`` (without a
+    root, of ``folder``'s own name)."""
+    top = root if root is not None and (root == folder or root in folder.parents) else folder
+    parts = [top.name, *folder.relative_to(top).parts]
+    return [word.casefold() for part in parts for word in code_words(part)]
+
+
+@lru_cache(maxsize=64)
+def _project_of(folder: Path) -> ProjectWords:
+    """The project around ``folder``: the nearest folder at or above it with a project file
+    (else its git repository's root), with the words of its project files (and of those of
+    the repository's root) and of its pages' code."""
+    root, files = _root_and_files(folder)
+    if root is None:
+        return NO_PROJECT
+    words: set[str] = set()
+    for path in files:
+        words.update(_words_of_file(path))
+    words.update(_page_code_words(root))
+    return ProjectWords(root, frozenset(words))
+
+
+def _root_and_files(folder: Path) -> tuple[Path | None, list[Path]]:
+    root: Path | None = None
+    files: list[Path] = []
+    for current in (folder, *folder.parents):
+        names = _names(current)
+        own = _project_files(current, names)
+        if own and root is None:
+            root = current
+            files.extend(own)
+        if ".git" in names:  # the repository's root: its files say what it is called too
+            if root is None:
+                root = current
+            elif current != root:
+                files.extend(own)
+            break
+    return root, files
+
+
+def _names(folder: Path) -> set[str]:
+    try:
+        return {entry.name for entry in folder.iterdir()}
+    except OSError:
+        return set()
+
+
+def _project_files(folder: Path, names: set[str]) -> list[Path]:
+    found = [
+        folder / name
+        for name in sorted(names)
+        if any(fnmatch.fnmatchcase(name, pattern) for pattern in PROJECT_FILE_PATTERNS)
+    ]
+    for config_folder in _CONFIG_FOLDERS:
+        if config_folder in names:
+            inner = folder / config_folder
+            found.extend(inner / name for name in sorted(_names(inner))
+                         if name.startswith("config."))  # fmt: skip
+    return found
+
+
+def _words_of_file(path: Path) -> set[str]:
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_PROJECT_FILE_BYTES)
+    except OSError:
+        return set()
+    return {word.casefold() for word in code_words(data.decode("utf-8", "replace"))}
+
+
+def _page_code_words(root: Path) -> set[str]:
+    """The words of the code blocks and inline code of the pages under ``root``."""
+    words: set[str] = set()
+    read = 0
+    for walked, (folder, subfolders, files) in enumerate(os.walk(root)):
+        if walked >= MOST_FOLDERS:
+            break
+        subfolders[:] = sorted(name for name in subfolders
+                               if name not in _NOT_PAGES and not name.startswith("."))  # fmt: skip
+        for name in sorted(files):
+            if not name.lower().endswith(_PAGE_EXTENSIONS):
+                continue
+            if read >= MOST_PAGES:
+                return words
+            read += 1
+            try:
+                with (Path(folder) / name).open("rb") as file:
+                    text = file.read(MOST_PAGE_BYTES).decode("utf-8", "replace")
+            except OSError:
+                continue
+            words.update(word.casefold() for word in code_words(code_of_markdown(text)))
+    return words
