@@ -17,7 +17,9 @@ class UndefinedReference:
     ``[label]: url`` definition in the page defines: it renders as the bracketed text.
 
     The shortcut form ``[label]`` alone is not reported (plain brackets are common in
-    prose); an escaped bracket is text on purpose.
+    prose); an escaped bracket is text on purpose. Nor is any reference on an MkDocs site
+    whose config turns on autorefs (mkdocstrings does: ``[Object][griffe.Object]`` names an
+    object of the site) or appends snippets to every page (PyMdown's ``auto_append``).
 
     Fix: add the definition, or correct the label (labels match without regard to case).
     """

@@ -74,6 +74,12 @@ class Dialect:
         return None
 
     @classmethod
+    def resolves_references(cls, page: Path) -> bool:
+        """Whether a reference link the page does not define (``[text][label]``) is resolved
+        across the site when it is built, as MkDocs' autorefs do; by default not."""
+        return False
+
+    @classmethod
     def detect(cls, folder: Path, names: frozenset[str]) -> bool:
         """Whether ``folder``, which holds ``names`` and one of the markers, is the root of
         one of its sites (by default: yes)."""

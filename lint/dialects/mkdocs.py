@@ -6,6 +6,9 @@ shortcodes."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import ClassVar
 
 from lint.dialects import Dialect
@@ -19,6 +22,17 @@ from lint.dialects.syntax.slash_blocks import SLASH_BLOCKS
 
 #: The configuration files of MkDocs and of Zensical, which builds the same sites.
 MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml", "zensical.toml", "zensical.yml", "zensical.yaml")
+#: A config that resolves references across the site: autorefs on (mkdocstrings brings it:
+#: ``- autorefs`` or ``mkdocstrings:`` in YAML's plugins, ``[project.plugins.mkdocstrings]``
+#: in TOML), or PyMdown snippets' ``auto_append``, which appends files of link definitions
+#: to every page.
+_RESOLVES_REFERENCES = re.compile(
+    r"^[ \t]*(?:-[ \t]*)?[\"']?(?:autorefs|mkdocstrings)[\"']?[ \t]*:?[ \t]*(?:#.*)?$"
+    r"|plugins\.(?:autorefs|mkdocstrings)\b|^[ \t]*[\"']?auto_append[\"']?[ \t]*[:=]",
+    re.MULTILINE,
+)
+#: A config larger than this is not read for its plugins.
+_MOST_CONFIG_BYTES = 1024 * 1024
 
 
 class Mkdocs(Dialect):
@@ -39,3 +53,27 @@ class Mkdocs(Dialect):
     )
     markers: ClassVar[tuple[str, ...]] = MKDOCS_CONFIGS
     extensions: ClassVar[tuple[str, ...]] = (".md", ".markdown")
+
+    @classmethod
+    def resolves_references(cls, page: Path) -> bool:
+        """With autorefs on (mkdocstrings turns it on), ``[Object][griffe.Object]`` and
+        ``[the guide][usage]`` name an object or a heading anywhere in the site; with
+        snippets' ``auto_append``, the appended files define the page's references."""
+        return _autorefs_on(page.absolute().parent)
+
+
+@lru_cache(maxsize=256)
+def _autorefs_on(folder: Path) -> bool:
+    """Whether the MkDocs config nearest above ``folder`` resolves references across the
+    site (autorefs, or files appended to every page)."""
+    for current in (folder, *folder.parents):
+        for name in MKDOCS_CONFIGS:
+            config = current / name
+            if config.is_file():
+                try:
+                    with config.open("rb") as file:
+                        text = file.read(_MOST_CONFIG_BYTES).decode("utf-8", "replace")
+                except OSError:
+                    return False
+                return _RESOLVES_REFERENCES.search(text) is not None
+    return False

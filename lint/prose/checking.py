@@ -426,6 +426,8 @@ _INTERRUPTIONS = frozenset(
 )  # fmt: skip
 #: Codes about "a" and "an".
 ARTICLE_CODES = frozenset({"AnA", "EN_A_VS_AN"})
+#: Codes about a space before a sentence's end.
+SPACE_CODES = frozenset({"Spaces"})
 #: Codes about the spaces around a comma; notation (``ARIMA(0,1,1)``, ``(p,d,q)``) has none.
 COMMA_CODES = frozenset({"CommaFixes", "COMMA_PARENTHESIS_WHITESPACE"})
 _NOTATION = re.compile(r"\([^()\s]*,[^()\s]*\)|\[[^\[\]\s]*,[^\[\]\s]*\]|\w,\w|`,`|[`)\]],[`(\[]")
@@ -452,13 +454,19 @@ def _lower_cases_a_capital(word: str, suggestions: Sequence[str]) -> bool:
 
 
 def _an_before_letters(article: str, after: str) -> bool:
-    """An article before a word of no vowel, read letter by letter ("an html page")."""
+    """ "an" before a word read letter by letter: one of no vowel ("an html page"), or an
+    initialism whose first letter's name starts with a vowel ("an MIT licence", "an SQL
+    query"; "a MIT" is still reported)."""
     following = after.split(None, 1)[0].rstrip(",.;:!?)") if after else ""
-    return (
-        article.casefold() == "an"
-        and following.isalpha()
-        and not set(following.casefold()) & set("aeiouy")
-    )
+    if article.casefold() != "an" or not following.isalpha():
+        return False
+    if not set(following.casefold()) & set("aeiouy"):
+        return True
+    return following.isupper() and len(following) > 1 and following[0] in _VOWEL_SOUND_LETTERS
+
+
+#: Letters whose names start with a vowel sound: "an F", "an MIT", "an SVG".
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
 
 
 def _is_label(text: str, span: Span) -> bool:
@@ -516,6 +524,10 @@ def _excused(
         if _an_before_letters(doc.text[span.start : span.end], after):
             return True
         return bool(after) and segment.is_placeholder(len(segment.text) - len(after))
+    if code in SPACE_CODES:
+        # " .Page", " .md": a space before a dotted name, not before a sentence's full stop.
+        after = doc.text[span.end : span.end + 2]
+        return len(after) == 2 and after[0] == "." and after[1].isalnum()
     if code in COMMA_CODES:
         return bool(_NOTATION.search(_unspaced(doc.text, span.start, span.end)))
     return False

@@ -29,6 +29,8 @@ _ATTRIBUTE_START = re.compile(r"\{:?\s*(?:[.#][\w-]|[\w:.-]+\s*=)")
 #: A kramdown or Python-Markdown attribute list anywhere in text (``{: .source-link }``): the
 #: colon makes it one even where no element before it took it (a reference link whose
 #: definition a snippet appends at build time).
+#: ``[text][reference]`` left as text: a reference the page does not define.
+_UNRESOLVED_REFERENCE = re.compile(r"\[([^\[\]\n]+)\]\[([^\[\]\s]+)\]")
 _COLON_ATTRIBUTES = re.compile(r"\{:\s*(?:[.#][\w-]|[\w-]+\s*=)[^{}\n]*\}")
 #: Inline HTML elements whose text is code, not prose: a stand-in word reads for them.
 _HTML_CODE_OPEN = re.compile(r"<(code|kbd|samp|var|tt|math)(?:\s[^<>]*)?>", re.I)
@@ -343,7 +345,7 @@ def _walk_children(
             text = child.content
             if after_element and (attributes := _ATTRIBUTES.match(text)):
                 text = text[attributes.end() :]
-            _text_without_attribute_lists(walker, text, builder)
+            _text_without_unresolved_references(walker, text, builder)
         elif kind == "image":
             walker.skip_to("![")
             alt = _Builder()
@@ -384,17 +386,49 @@ def _figure_attributes(walker: _Walker, image: Token) -> Iterator[_Builder]:
                 break
 
 
+def _text_without_unresolved_references(walker: _Walker, text: str, builder: _Builder) -> None:
+    """Text with a reference link the page does not define, ``[Object][griffe.Object]``
+    (MkDocs' autorefs resolve it when the site is built): its text is prose, the brackets and
+    the reference are markup."""
+
+    def reference(found: re.Match[str]) -> None:
+        walker.text("[", _Builder())
+        _text_without_attribute_lists(walker, found[1], builder)
+        walker.text(f"][{found[2]}]", _Builder())
+
+    if "][" not in text:
+        _text_without_attribute_lists(walker, text, builder)
+    else:
+        between = _text_without_attribute_lists
+        _split(text, _UNRESOLVED_REFERENCE, walker, builder, between, reference)
+
+
 def _text_without_attribute_lists(walker: _Walker, text: str, builder: _Builder) -> None:
     """Text in which a ``{: …}`` attribute list is markup, not prose."""
     if "{:" not in text:
         _text_with_latex(walker, text, builder)
-        return
+    else:
+        markup = _Builder()
+        _split(text, _COLON_ATTRIBUTES, walker, builder, _text_with_latex,
+               lambda found: walker.text(found[0], markup))  # fmt: skip
+
+
+def _split(
+    text: str,
+    pattern: re.Pattern[str],
+    walker: _Walker,
+    builder: _Builder,
+    between: Callable[[_Walker, str, _Builder], None],
+    matched: Callable[[re.Match[str]], None],
+) -> None:
+    """``text`` read in pieces: each match of ``pattern`` by ``matched``, the text between
+    them by ``between``."""
     position = 0
-    for attributes in _COLON_ATTRIBUTES.finditer(text):
-        _text_with_latex(walker, text[position : attributes.start()], builder)
-        walker.text(attributes[0], _Builder())
-        position = attributes.end()
-    _text_with_latex(walker, text[position:], builder)
+    for found in pattern.finditer(text):
+        between(walker, text[position : found.start()], builder)
+        matched(found)
+        position = found.end()
+    between(walker, text[position:], builder)
 
 
 def _text_with_latex(walker: _Walker, text: str, builder: _Builder) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.dialects.syntax.extensions import FOOTNOTES
@@ -56,7 +57,10 @@ def undefined_footnotes(doc: Document) -> Iterator[Spot]:
 
 
 def undefined_references(doc: Document) -> Iterator[Spot]:
-    """``[text][label]`` and ``[label][]`` left as text: the label has no definition."""
+    """``[text][label]`` and ``[label][]`` left as text: the label has no definition (and
+    the generator does not resolve it across the site)."""
+    if doc.dialect.resolves_references(Path(doc.path)):
+        return
     for block, text in _texts(doc):
         for found in _REFERENCE_USE.finditer(text):
             label = found[2] or found[1]

@@ -183,6 +183,33 @@ def test_an_mkdocs_site(contentlint: RunCli, write: WriteFiles) -> None:
     }
 
 
+def test_mkdocs_references_that_autorefs_or_appended_snippets_resolve(
+    contentlint: RunCli, write: WriteFiles
+) -> None:
+    """With mkdocstrings or autorefs on, ``[Object][griffe.Object]`` names an object of the
+    site; with snippets' ``auto_append``, the appended file defines the page's references.
+    Without either, a reference the page does not define is reported."""
+    page = "# Guide\n\nAn [Object][griffe.Object] and [the usage][usage] part.\n"
+    write(
+        {
+            "api/mkdocs.yml": "site_name: API\nplugins:\n  - search\n  - mkdocstrings:\n",
+            "api/docs/guide.md": page,
+            "refs/zensical.yml": (
+                "site_name: Refs\nmarkdown_extensions:\n  - pymdownx.snippets:\n"
+                "      auto_append:\n      - refs.md\n"
+            ),
+            "refs/docs/guide.md": page,
+            "plain/mkdocs.yml": "site_name: Plain  # no autorefs here\nplugins:\n  - search\n",
+            "plain/docs/guide.md": page,
+        }
+    )
+    found = _found(contentlint("check", *LINKS, "."))
+    assert found == {
+        ("plain/docs/guide.md", 3, 4, "undefined-reference"),
+        ("plain/docs/guide.md", 3, 32, "undefined-reference"),
+    }
+
+
 def test_plain_markdown_files(contentlint: RunCli, write: WriteFiles) -> None:
     write(
         {

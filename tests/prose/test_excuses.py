@@ -39,3 +39,12 @@ def test_word_case_advice_on_a_real_miscasing_is_still_reported() -> None:
     found = _codes("We write Javascript and it is ok.\n")
     assert ("OrthographicConsistency", "Javascript") in found
     assert ("OrthographicConsistency", "ok") in found
+
+
+def test_an_before_an_initialism_and_a_space_before_a_dotted_name() -> None:
+    text = "# Using .Page in Menus\n\nJoyPixels has an MIT licence. It ends here .\n"
+    doc = Document.from_text("post.md", text, registered_dialects()["markdown"])
+    found = [(f.code, f.start) for f in check_prose(doc, ProseSettings())]
+    assert [item for item in found if item[0] == "AnA"] == []
+    # The space before ".Page" is excused; the one before the sentence's full stop is not.
+    assert [item for item in found if item[0] == "Spaces"] == [("Spaces", text.index(" .\n"))]

@@ -138,7 +138,13 @@ CASES = {
         "mkdocs",
         "a.md",
         "[Source][_src]{: .source-link }\n\nThe text {: .note } goes on.\n",
-        ["[Source][_src]", "The text goes on."],
+        ["Source", "The text goes on."],
+    ),
+    "a reference autorefs resolve when the site is built": (
+        "mkdocs",
+        "a.md",
+        "It is an [Object][griffe.Object], or [a list][] of [them] [x].\n",
+        ["It is an Object, or [a list][] of [them] [x]."],
     ),
     "PyMdown keys": (
         "mkdocs",
