@@ -428,6 +428,9 @@ _INTERRUPTIONS = frozenset(
 ARTICLE_CODES = frozenset({"AnA", "EN_A_VS_AN"})
 #: Codes about a space before a sentence's end.
 SPACE_CODES = frozenset({"Spaces"})
+#: Codes about a hyphen between numbers, and about the number of dots of an ellipsis.
+RANGE_CODES = frozenset({"NumericRangeEnDash"})
+ELLIPSIS_CODES = frozenset({"EllipsisLength"})
 #: Codes about the spaces around a comma; notation (``ARIMA(0,1,1)``, ``(p,d,q)``) has none.
 COMMA_CODES = frozenset({"CommaFixes", "COMMA_PARENTHESIS_WHITESPACE"})
 _NOTATION = re.compile(r"\([^()\s]*,[^()\s]*\)|\[[^\[\]\s]*,[^\[\]\s]*\]|\w,\w|`,`|[`)\]],[`(\[]")
@@ -451,6 +454,24 @@ def _lower_cases_a_capital(word: str, suggestions: Sequence[str]) -> bool:
     """Advice to write a capitalised word in lower case ("Figure Basics" → ``basics``): a
     title's or a name's capital, not a misspelling."""
     return word[:1].isupper() and any(item == word.lower() for item in suggestions)
+
+
+def _capitalises_a_name(word: str, suggestions: Sequence[str]) -> bool:
+    """Advice to write a capitalised word all in capitals (``Sam`` → ``SAM``, ``Dom`` →
+    ``DOM``): a person's name, most often, not an acronym."""
+    return word.istitle() and word.isalpha() and any(item == word.upper() for item in suggestions)
+
+
+def _in_a_hyphenated_word(text: str, span: Span) -> bool:
+    """The span ends or starts inside a hyphenated word ("The re-write" read as "there")."""
+    after, before = text[span.end : span.end + 2], text[max(span.start - 2, 0) : span.start]
+    ends_inside = (
+        text[span.end - 1 : span.end].isalpha() and after[:1] == "-" and after[1:].isalpha()
+    )
+    starts_inside = (
+        before[1:] == "-" and before[:1].isalpha() and text[span.start : span.start + 1].isalpha()
+    )
+    return ends_inside or starts_inside
 
 
 def _an_before_letters(article: str, after: str) -> bool:
@@ -494,25 +515,9 @@ def _excused(
     typography the dialect's renderer writes, a fragment's first word."""
     code = finding.code
     if finding.rule == "spelling" or code in WORD_CASE_CODES or code in UNKNOWN_WORD_CODES:
-        word = doc.text[span.start : span.end].strip()
-        token = source_token(doc.text, span.start, span.end)
-        if code in WORD_CASE_CODES:
-            # The document's own code only: a project whose code writes ``html`` is no reason
-            # to write "html" in a sentence.
-            return (
-                _lower_cases_a_capital(word, finding.suggestions)
-                or len(word) == 1  # a variable or a key ("the r key", "f(x)")
-                or word.casefold() in vocabulary().own_words
-                or word.casefold() in _SHORT_FORMS
-                or is_identifier(token)
-                or _is_label(doc.text, span)
-            )
-        if _handle_in_brackets(doc.text, span, word) or _is_label(doc.text, span):
-            return True
-        index = bisect_left(segment.starts, span.start)
-        return vocabulary().knows(word, token, is_sentence_start(segment.text, index))
-    if code in TYPOGRAPHY_CODES:
-        return doc.dialect.typographer
+        return _word_excused(doc, segment, span, finding, vocabulary)
+    if _in_a_hyphenated_word(doc.text, span):
+        return True
     if code in SENTENCE_START_CODES:
         return _not_a_sentence_start(doc, segment, span, vocabulary)
     if code in ARTICLE_CODES:
@@ -524,12 +529,59 @@ def _excused(
         if _an_before_letters(doc.text[span.start : span.end], after):
             return True
         return bool(after) and segment.is_placeholder(len(segment.text) - len(after))
+    return _punctuation_excused(doc, span, code)
+
+
+def _word_excused(
+    doc: Document,
+    segment: Segment,
+    span: Span,
+    finding: EngineFinding,
+    vocabulary: Callable[[], Vocabulary],
+) -> bool:
+    """Whether a finding about one word (its spelling or its case) is not one to report."""
+    word = doc.text[span.start : span.end].strip()
+    token = source_token(doc.text, span.start, span.end)
+    if finding.code in WORD_CASE_CODES:
+        # The document's own code only: a project whose code writes ``html`` is no reason
+        # to write "html" in a sentence.
+        return (
+            _lower_cases_a_capital(word, finding.suggestions)
+            or _capitalises_a_name(word, finding.suggestions)
+            or len(word) == 1  # a variable or a key ("the r key", "f(x)")
+            or word.casefold() in vocabulary().own_words
+            or word.casefold() in _SHORT_FORMS
+            or is_identifier(token)
+            or _is_label(doc.text, span)
+        )
+    if _handle_in_brackets(doc.text, span, word) or _is_label(doc.text, span):
+        return True
+    index = bisect_left(segment.starts, span.start)
+    return vocabulary().knows(word, token, is_sentence_start(segment.text, index))
+
+
+def _punctuation_excused(doc: Document, span: Span, code: str) -> bool:
+    """Whether a finding about dashes, dots or spaces misreads the source: a renderer's
+    typography, a flag, a name or a sum, a footnote's mark, a dotted name."""
+    text = doc.text
+    if code in TYPOGRAPHY_CODES:
+        # "--debug" is a command-line flag, not a dash.
+        return doc.dialect.typographer or text[span.end : span.end + 1].isalpha()
+    if code in RANGE_CODES:
+        # "RUSTSEC-2023-0034", "ISO-639-1", "2^15-1": a name or a sum, not a range.
+        token = source_token(text, span.start, span.end)
+        return any(character.isalpha() or character in "^=+*/" for character in token)
+    if code in ELLIPSIS_CODES:
+        # "R...and": three dots written, read after an initial's full stop.
+        return text[max(span.start - 1, 0) : span.end + 1].count(".") >= 3
+    after = text[span.end : span.end + 2]
+    if (code in SPACE_CODES or code in COMMA_CODES) and after in ("[^", "\\*"):
+        return True  # "physics [^2]," "cell \*": the space is before a footnote's mark
     if code in SPACE_CODES:
         # " .Page", " .md": a space before a dotted name, not before a sentence's full stop.
-        after = doc.text[span.end : span.end + 2]
         return len(after) == 2 and after[0] == "." and after[1].isalnum()
     if code in COMMA_CODES:
-        return bool(_NOTATION.search(_unspaced(doc.text, span.start, span.end)))
+        return bool(_NOTATION.search(_unspaced(text, span.start, span.end)))
     return False
 
 

@@ -48,3 +48,30 @@ def test_an_before_an_initialism_and_a_space_before_a_dotted_name() -> None:
     assert [item for item in found if item[0] == "AnA"] == []
     # The space before ".Page" is excused; the one before the sentence's full stop is not.
     assert [item for item in found if item[0] == "Spaces"] == [("Spaces", text.index(" .\n"))]
+
+
+def test_a_name_is_not_told_to_be_an_acronym() -> None:
+    found = _codes("Thanks to Sam Roberts and Dom for the review.\n")
+    assert [item for item in found if item[0] == "OrthographicConsistency"] == []
+
+
+def test_a_piece_of_a_hyphenated_word_is_no_word() -> None:
+    # "The re-write" is no "there"; "The re write" is still read as it stands.
+    assert _codes("The re-write of the parser took a week.\n") == []
+
+
+def test_identifiers_flags_sums_and_footnote_marks_are_not_punctuation() -> None:
+    text = (
+        "See RUSTSEC-2023-0034 and ISO-639-1, the limit 2^15-1, the --debug flag and "
+        "physics [^2], as well as R...and Python.\n\n[^2]: A note.\n"
+    )
+    assert _codes(text) == []
+    # A real range and a space before a comma are still reported.
+    found = _codes("It ran for 10-12 days , then stopped.\n")
+    assert ("NumericRangeEnDash", "-") in found
+    assert any(code in ("CommaFixes", "Spaces") for code, _ in found)
+
+
+def test_advice_that_misreads_correct_sentences_is_off_by_default() -> None:
+    found = _codes("We loop over all elements, on topics such as how to help.\n")
+    assert [code for code, _ in found if code in ("Overall", "AsHow")] == []

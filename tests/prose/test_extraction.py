@@ -96,6 +96,12 @@ CASES = {
         '![Chart](x.png){fig-alt="An alt text" fig-cap="A caption"}\n',
         ["Chart", "An alt text", "A caption"],
     ),
+    "a shortcode in an image's address": (
+        "quarto",
+        "a.qmd",
+        "![](img/{{< meta tool.prefix >}}-chart.png){.border fig-alt=\"A chart ('co').\"}\n",
+        ["A chart ('co')."],
+    ),
     "multi-line attributes": (
         "quarto",
         "a.qmd",

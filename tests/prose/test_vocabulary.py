@@ -131,3 +131,14 @@ def test_a_name_one_letter_from_a_technical_word_is_a_misspelt_name() -> None:
     assert not near_technical_word("Quarto") and not near_technical_word("Maxime")
     vocabulary = Vocabulary(Accepted.of([], True), frozenset(), frozenset())
     assert not vocabulary.knows("Quartoo", "Quartoo", False)
+
+
+def test_a_prefix_and_an_english_word_is_a_word() -> None:
+    from lint.prose.vocabulary import is_prefixed_english
+
+    for word in ("upcasting", "teleconnection", "macroblocks", "subobjects", "overplotted"):
+        assert is_prefixed_english(word), word
+    # Too short a word after the prefix, a letter doubled at the join, a prefix that makes
+    # typos read as words ("backround", "superceded", "unconsistent"), a capital.
+    for word in ("uptill", "overrride", "backround", "superceded", "unconsistent", "Upcasting"):
+        assert not is_prefixed_english(word), word

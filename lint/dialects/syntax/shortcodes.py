@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from lint.dialects.syntax import EMBED, HIDDEN, TEMPLATE, Syntax
 from lint.dialects.syntax.blocks import push_container, push_lines
 from lint.dialects.syntax.lines import pair
+from lint.dialects.syntax.templates import template_destinations
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -161,6 +162,8 @@ def _install(md: MarkdownIt) -> None:
         "table", "shortcode_block", _block, {"alt": ["paragraph", "reference", "blockquote"]}
     )
     md.inline.ruler.after("text", "shortcode", _inline)
+    # ``![](images/{{< meta prefix >}}-chart.png)``: the link's destination holds it whole.
+    template_destinations(md)
     # A shortcode whose parameters span lines closes with ">}}" at a line's start: that
     # line goes on with the shortcode, not a block quote.
     ruler = md.block.ruler

@@ -44,7 +44,8 @@ _DIALECTS |= {"CA": "CANADIAN", "IN": "INDIAN"}
 #: of WillNonLemma, MissingPreposition, MissingDeterminer, ToTwoToo, HowTo,
 #: InflectedVerbAfterTo, CompaniesProductsAndTrademarks and Regionalisms was right: "Won't
 #: calling all reducers be slow?", "Add test cases", "moves to unsupported", "a stack
-#: overflow", a table's "spanner").
+#: overflow", a table's "spanner"); nor, in the next 200, Overall ("loop over all
+#: elements" is no "overall") or AsHow ("topics such as how you can help").
 #: Informal short forms (``w/``, ``cuz``, ``thru``) stay reported. ``[prose.harper] rules``
 #: turns any of them back on.
 OFF_BY_DEFAULT = frozenset(
@@ -57,7 +58,7 @@ OFF_BY_DEFAULT = frozenset(
      "RoadMap", "MissingTo", "OneOfTheSingular", "ThereToTheir", "WhomSubjectOfVerb",
      "UseEllipsisCharacter", "ModalBeAdjective", "WillNonLemma", "MissingPreposition",
      "MissingDeterminer", "ToTwoToo", "HowTo", "InflectedVerbAfterTo",
-     "CompaniesProductsAndTrademarks", "Regionalisms"}
+     "CompaniesProductsAndTrademarks", "Regionalisms", "Overall", "AsHow"}
 )  # fmt: skip
 
 
