@@ -474,6 +474,18 @@ def _in_a_hyphenated_word(text: str, span: Span) -> bool:
     return ends_inside or starts_inside
 
 
+def _space_not_shown(text: str, span: Span, after: str) -> bool:
+    """A space finding about what the page does not show as written: a run of spaces or a
+    line's end (HTML shows one space), a space before an ellipsis ("we wrote ..."), or one
+    before a dotted name (" .Page", not a sentence's full stop)."""
+    around = text[span.start : span.end + 1]
+    if "\n" in around or "  " in around or "\t" in around:
+        return True
+    if text.startswith(("...", "…"), span.end):
+        return True
+    return len(after) == 2 and after[0] == "." and after[1].isalnum()
+
+
 def _an_before_letters(article: str, after: str) -> bool:
     """ "an" before a word read letter by letter: one of no vowel ("an html page"), or an
     initialism whose first letter's name starts with a vowel ("an MIT licence", "an SQL
@@ -575,11 +587,10 @@ def _punctuation_excused(doc: Document, span: Span, code: str) -> bool:
         # "R...and": three dots written, read after an initial's full stop.
         return text[max(span.start - 1, 0) : span.end + 1].count(".") >= 3
     after = text[span.end : span.end + 2]
-    if (code in SPACE_CODES or code in COMMA_CODES) and after in ("[^", "\\*"):
-        return True  # "physics [^2]," "cell \*": the space is before a footnote's mark
+    if (code in SPACE_CODES or code in COMMA_CODES) and after in ("[^", "^[", "\\*"):
+        return True  # "physics [^2],", "loss ^[a note].", "cell \*": before a footnote's mark
     if code in SPACE_CODES:
-        # " .Page", " .md": a space before a dotted name, not before a sentence's full stop.
-        return len(after) == 2 and after[0] == "." and after[1].isalnum()
+        return _space_not_shown(text, span, after)
     if code in COMMA_CODES:
         return bool(_NOTATION.search(_unspaced(text, span.start, span.end)))
     return False

@@ -75,3 +75,18 @@ def test_identifiers_flags_sums_and_footnote_marks_are_not_punctuation() -> None
 def test_advice_that_misreads_correct_sentences_is_off_by_default() -> None:
     found = _codes("We loop over all elements, on topics such as how to help.\n")
     assert [code for code, _ in found if code in ("Overall", "AsHow")] == []
+
+
+def test_spaces_the_page_does_not_show_as_written() -> None:
+    text = (
+        "---\ntitle: A\ndescription: >\n  One line  \n  and the next.\n---\n\n"
+        "The loss ^[A note.]. We wrote ... then more.\n\nSee the guide for   more.\n"
+    )
+    assert [item for item in _codes(text) if item[0] == "Spaces"] == []
+    assert ("Spaces", " ") in _codes("The size is equal . Then more.\n")
+
+
+def test_quotes_and_pronouns_advice_that_misreads_markup_is_off_by_default() -> None:
+    found = _codes('Set Format="`x`" in the cell; our backoff waits, and i is 2.\n')
+    off = ("UnclosedQuotes", "CapitalizePersonalPronouns", "MultipleSequentialPronouns")
+    assert [code for code, _ in found if code in off] == []

@@ -45,7 +45,11 @@ _DIALECTS |= {"CA": "CANADIAN", "IN": "INDIAN"}
 #: InflectedVerbAfterTo, CompaniesProductsAndTrademarks and Regionalisms was right: "Won't
 #: calling all reducers be slow?", "Add test cases", "moves to unsupported", "a stack
 #: overflow", a table's "spanner"); nor, in the next 200, Overall ("loop over all
-#: elements" is no "overall") or AsHow ("topics such as how you can help").
+#: elements" is no "overall") or AsHow ("topics such as how you can help"); and, in all
+#: 400, UnclosedQuotes was never right in 14 (quotes around code, in tables and attributes),
+#: CapitalizePersonalPronouns in 6 (``i`` as a variable or a list's marker),
+#: MultipleSequentialPronouns in 3 ("our backoff", "their SVG"), OutOfDate ("gets out of
+#: date") and AdjectiveDoubleDegree ("more honest") in 2 each.
 #: Informal short forms (``w/``, ``cuz``, ``thru``) stay reported. ``[prose.harper] rules``
 #: turns any of them back on.
 OFF_BY_DEFAULT = frozenset(
@@ -58,7 +62,9 @@ OFF_BY_DEFAULT = frozenset(
      "RoadMap", "MissingTo", "OneOfTheSingular", "ThereToTheir", "WhomSubjectOfVerb",
      "UseEllipsisCharacter", "ModalBeAdjective", "WillNonLemma", "MissingPreposition",
      "MissingDeterminer", "ToTwoToo", "HowTo", "InflectedVerbAfterTo",
-     "CompaniesProductsAndTrademarks", "Regionalisms", "Overall", "AsHow"}
+     "CompaniesProductsAndTrademarks", "Regionalisms", "Overall", "AsHow", "UnclosedQuotes",
+     "CapitalizePersonalPronouns", "MultipleSequentialPronouns", "OutOfDate",
+     "AdjectiveDoubleDegree"}
 )  # fmt: skip
 
 
