@@ -45,14 +45,15 @@ class ProjectWords:
 
     root: Path | None
     words: frozenset[str]
+    digest: str
 
-    @property
-    def digest(self) -> str:
-        text = "\n".join(sorted(self.words))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    @classmethod
+    def of(cls, root: Path | None, words: frozenset[str]) -> ProjectWords:
+        text = "\n".join(sorted(words))
+        return cls(root, words, hashlib.sha256(text.encode("utf-8")).hexdigest()[:16])
 
 
-NO_PROJECT = ProjectWords(None, frozenset())
+NO_PROJECT = ProjectWords.of(None, frozenset())
 
 
 def project_words_for(page: Path) -> ProjectWords:
@@ -65,12 +66,15 @@ def project_words_for(page: Path) -> ProjectWords:
     names = frozenset(_folder_names(folder, found.root))
     if names <= found.words:
         return found
-    return ProjectWords(found.root, found.words | names)
+    # The digest of the project's words, and of the names: not all of them sorted again.
+    digest = hashlib.sha256(f"{found.digest} {sorted(names)}".encode()).hexdigest()[:16]
+    return ProjectWords(found.root, found.words | names, digest)
 
 
 def forget_project_words() -> None:
     """Read every project again (a language server's files changed on disk)."""
     _project_of.cache_clear()
+    _project_at.cache_clear()
 
 
 def _folder_names(folder: Path, root: Path | None) -> list[str]:
@@ -81,19 +85,25 @@ def _folder_names(folder: Path, root: Path | None) -> list[str]:
     return [word.casefold() for part in parts for word in code_words(part)]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
 def _project_of(folder: Path) -> ProjectWords:
     """The project around ``folder``: the nearest folder at or above it with a project file
     (else its git repository's root), with the words of its project files (and of those of
-    the repository's root) and of its pages' code."""
+    the repository's root) and of its pages' code (read once per project, however many of
+    its folders ask)."""
     root, files = _root_and_files(folder)
     if root is None:
         return NO_PROJECT
+    return _project_at(root, tuple(files))
+
+
+@lru_cache(maxsize=64)
+def _project_at(root: Path, files: tuple[Path, ...]) -> ProjectWords:
     words: set[str] = set()
     for path in files:
         words.update(_words_of_file(path))
     words.update(_page_code_words(root))
-    return ProjectWords(root, frozenset(words))
+    return ProjectWords.of(root, frozenset(words))
 
 
 def _root_and_files(folder: Path) -> tuple[Path | None, list[Path]]:
