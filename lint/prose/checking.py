@@ -426,6 +426,11 @@ _INTERRUPTIONS = frozenset(
 )  # fmt: skip
 #: Codes about "a" and "an".
 ARTICLE_CODES = frozenset({"AnA", "EN_A_VS_AN"})
+#: Codes about a sentence's length, the length they hold a sentence to, and where a sentence
+#: ends that the engine reads on through: "… etc. Next", "… in R. Then".
+LENGTH_CODES = frozenset({"LongSentences"})
+LONGEST_SENTENCE = 40
+_SENTENCE_END = re.compile(r"(?:(?<=\betc\.)|(?<=\b[A-Z]\.))\s+(?=[A-Z][a-z])")
 #: Codes about a space before a sentence's end.
 SPACE_CODES = frozenset({"Spaces"})
 #: Codes about a hyphen between numbers, and about the number of dots of an ellipsis.
@@ -472,6 +477,13 @@ def _in_a_hyphenated_word(text: str, span: Span) -> bool:
         before[1:] == "-" and before[:1].isalpha() and text[span.start : span.start + 1].isalpha()
     )
     return ends_inside or starts_inside
+
+
+def _sentences_short_apart(sentence: str) -> bool:
+    """Whether a sentence the engine found long is sentences of a length it takes, once it
+    ends where the engine read on ("… and so on etc. The next one …")."""
+    parts = _SENTENCE_END.split(sentence)
+    return len(parts) > 1 and all(len(part.split()) <= LONGEST_SENTENCE for part in parts)
 
 
 def _space_not_shown(text: str, span: Span, after: str) -> bool:
@@ -532,6 +544,8 @@ def _excused(
         return True
     if code in SENTENCE_START_CODES:
         return _not_a_sentence_start(doc, segment, span, vocabulary)
+    if code in LENGTH_CODES:
+        return _sentences_short_apart(doc.text[span.start : span.end])
     if code in ARTICLE_CODES:
         # "an `id`": the article goes with the code's own word, not the stand-in's; "A/AAAA"
         # records are no article.

@@ -90,3 +90,18 @@ def test_quotes_and_pronouns_advice_that_misreads_markup_is_off_by_default() -> 
     found = _codes('Set Format="`x`" in the cell; our backoff waits, and i is 2.\n')
     off = ("UnclosedQuotes", "CapitalizePersonalPronouns", "MultipleSequentialPronouns")
     assert [code for code, _ in found if code in off] == []
+
+
+def test_a_long_sentence_that_is_two_across_etc() -> None:
+    first = (
+        "We add filters, shortcodes, templates, partials, includes, listings, themes, "
+        "metadata files, custom formats, project profiles, extensions and more of them etc."
+    )
+    second = (
+        "Then a second sentence goes on with many more words of its own, well past half "
+        "the limit of forty words, and it ends here."
+    )
+    found = _codes(f"{first} {second}\n")
+    assert [code for code, _ in found if code == "LongSentences"] == []
+    joined = _codes(f"{first[:-1]} and {second[0].lower()}{second[1:]}\n")
+    assert [code for code, _ in joined if code == "LongSentences"] == ["LongSentences"]
