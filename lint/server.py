@@ -19,6 +19,7 @@ from lint import __version__, rule_help_uri
 from lint.config import Config, ConfigError, schema_locations
 from lint.detected_schema import changes_detection, forget_detection
 from lint.diagnostics import Diagnostic, Severity
+from lint.dialects.mkdocs import forget_site_configs
 from lint.document import Document
 from lint.engine import INTERNAL_ERROR, Plan, check_text
 from lint.files import is_excluded
@@ -161,6 +162,7 @@ class ContentlintServer(LanguageServer):
         load_validator.cache_clear()
         forget_detection()
         forget_project_words()
+        forget_site_configs()
         for document in list(self.workspace.text_documents.values()):
             self.check(document.uri)
 
@@ -231,6 +233,7 @@ class ContentlintServer(LanguageServer):
         """Files changed on disk (the client's watcher): links into them are resolved again,
         and the projects' own words are read again."""
         forget_project_words()
+        forget_site_configs()
         if self._site is None:
             return
         open_paths = {path for path, _, _ in self._linked.values()}

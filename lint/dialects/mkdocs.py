@@ -62,6 +62,11 @@ class Mkdocs(Dialect):
         return _autorefs_on(page.absolute().parent)
 
 
+def forget_site_configs() -> None:
+    """Read the MkDocs configs again (a language server's files changed)."""
+    _autorefs_on.cache_clear()
+
+
 @lru_cache(maxsize=256)
 def _autorefs_on(folder: Path) -> bool:
     """Whether the MkDocs config nearest above ``folder`` resolves references across the

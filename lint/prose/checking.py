@@ -427,10 +427,11 @@ _INTERRUPTIONS = frozenset(
 #: Codes about "a" and "an".
 ARTICLE_CODES = frozenset({"AnA", "EN_A_VS_AN"})
 #: Codes about a sentence's length, the length they hold a sentence to, and where a sentence
-#: ends that the engine reads on through: "… etc. Next", "… in R. Then".
+#: ends that the engine reads on through: "… etc. Next", "… in R. Then" (not "George R.
+#: Martin": a letter after a lower-case word).
 LENGTH_CODES = frozenset({"LongSentences"})
 LONGEST_SENTENCE = 40
-_SENTENCE_END = re.compile(r"(?:(?<=\betc\.)|(?<=\b[A-Z]\.))\s+(?=[A-Z][a-z])")
+_SENTENCE_END = re.compile(r"(?:(?<=\betc\.)|(?<=[a-z] [A-Z]\.))\s+(?=[A-Z][a-z])")
 #: Codes about a space before a sentence's end.
 SPACE_CODES = frozenset({"Spaces"})
 #: Codes about a hyphen between numbers, and about the number of dots of an ellipsis.
@@ -591,15 +592,26 @@ def _punctuation_excused(doc: Document, span: Span, code: str) -> bool:
     typography, a flag, a name or a sum, a footnote's mark, a dotted name."""
     text = doc.text
     if code in TYPOGRAPHY_CODES:
-        # "--debug" is a command-line flag, not a dash.
-        return doc.dialect.typographer or text[span.end : span.end + 1].isalpha()
+        # "--debug" is a command-line flag, not a dash; "good--really" is a dash.
+        flag = text[span.end : span.end + 1].isalpha() and text[span.start - 1 : span.start] in (
+            "",
+            " ",
+            "\n",
+            "`",
+        )
+        return doc.dialect.typographer or flag
     if code in RANGE_CODES:
         # "RUSTSEC-2023-0034", "ISO-639-1", "2^15-1": a name or a sum, not a range.
         token = source_token(text, span.start, span.end)
         return any(character.isalpha() or character in "^=+*/" for character in token)
     if code in ELLIPSIS_CODES:
-        # "R...and": three dots written, read after an initial's full stop.
-        return text[max(span.start - 1, 0) : span.end + 1].count(".") >= 3
+        # "R...and": three dots written, read after an initial's full stop ("...." is not).
+        start, end = span.start, span.end
+        while start > 0 and text[start - 1] == ".":
+            start -= 1
+        while end < len(text) and text[end] == ".":
+            end += 1
+        return end - start == 3
     after = text[span.end : span.end + 2]
     if (code in SPACE_CODES or code in COMMA_CODES) and after in ("[^", "^[", "\\*"):
         return True  # "physics [^2],", "loss ^[a note].", "cell \*": before a footnote's mark

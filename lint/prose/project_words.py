@@ -9,6 +9,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +27,8 @@ PROJECT_FILE_PATTERNS = (
 )  # fmt: skip
 #: Folders whose config is a project file too (``.vitepress/config.mts``).
 _CONFIG_FOLDERS = (".vitepress", ".docusaurus")
-#: A project file larger than this is not read (a generated one says nothing more).
+#: A project file larger than this is not read (a generated one says nothing more), nor a
+#: page larger than ``MOST_PAGE_BYTES``.
 MAX_PROJECT_FILE_BYTES = 256 * 1024
 #: Pages read for their code, at most, and how much of each.
 MOST_PAGES = 3000
@@ -145,13 +147,38 @@ def _project_files(folder: Path, names: set[str]) -> list[Path]:
     return found
 
 
-def _words_of_file(path: Path) -> set[str]:
+def _text_of(path: Path, limit: int) -> str | None:
+    """The text of a regular file of at most ``limit`` bytes (a pipe or a device named like
+    a page is never opened to wait on), else None."""
+    from lint.reading import ReadRefused, read_document
+
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_PROJECT_FILE_BYTES)
-    except OSError:
+        return read_document(path, limit).decode("utf-8", "replace")
+    except (OSError, ReadRefused):
+        return None
+
+
+#: A project file's key that names the project and its value (``name = "griffe"``,
+#: ``title: chatlas``, ``Package: purrr``, ``{"name": "redux"}``).
+_NAME_LINE = re.compile(
+    r"(?:^|[{,])\s*[\"']?(?:name|title|site_name|repo_name|package|projectName)[\"']?\s*[:=]"
+    r"\s*([^,\n}]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: A token of code in a project file: an address, a dotted, slashed or snake_case name
+#: (``github.com/posit-dev/chatlas``, ``plugins.mkdocstrings``, ``pymdownx.snippets``).
+_CODE_TOKEN = re.compile(r"\S*[/._@]\S*")
+
+
+def _words_of_file(path: Path) -> set[str]:
+    """The words of a project file's names and code: the values of its name keys and its
+    addresses and dotted names, not its prose (a navigation title or a description)."""
+    text = _text_of(path, MAX_PROJECT_FILE_BYTES)
+    if text is None:
         return set()
-    return {word.casefold() for word in code_words(data.decode("utf-8", "replace"))}
+    pieces = [found[1] for found in _NAME_LINE.finditer(text)]
+    pieces.extend(found[0] for found in _CODE_TOKEN.finditer(text))
+    return {word.casefold() for piece in pieces for word in code_words(piece)}
 
 
 def _page_code_words(root: Path) -> set[str]:
@@ -169,10 +196,7 @@ def _page_code_words(root: Path) -> set[str]:
             if read >= MOST_PAGES:
                 return words
             read += 1
-            try:
-                with (Path(folder) / name).open("rb") as file:
-                    text = file.read(MOST_PAGE_BYTES).decode("utf-8", "replace")
-            except OSError:
-                continue
-            words.update(word.casefold() for word in code_words(code_of_markdown(text)))
+            text = _text_of(Path(folder) / name, MOST_PAGE_BYTES)
+            if text is not None:
+                words.update(word.casefold() for word in code_words(code_of_markdown(text)))
     return words

@@ -72,7 +72,8 @@ def is_english(word: str) -> bool:
 #: Prefixes that make words of words (``upcasting``, ``teleconnection``, ``macroblocks``).
 #: Not ``re``, ``de``, ``un``, ``inter``, ``pre``, ``trans``, ``back`` or ``super``: of
 #: codespell's 64,000 known misspellings, 400 read as one of them and a word
-#: ("unconsistent", "decribes", "backround", "superceded"); with the prefixes here, 53 do.
+#: ("unconsistent", "decribes", "backround", "superceded"); with the prefixes here and no word
+#: one letter from an English word ("upsteam" is "upstream" misspelt), 24 do.
 _PREFIXES = (
     "anti", "auto", "cross", "hyper", "macro", "meta", "micro", "mini", "multi", "non", "over",
     "poly", "post", "pseudo", "quasi", "semi", "sub", "tele", "ultra", "under", "up",
@@ -95,8 +96,19 @@ def is_prefixed_english(word: str) -> bool:
             and rest[0] != prefix[-1]
             and is_english(rest)
         ):
-            return True
+            return not _one_edit_from_english(word)
     return False
+
+
+def _one_edit_from_english(word: str) -> bool:
+    """Whether a letter added, dropped or two swapped make an English word of ``word``
+    ("upsteam": "upstream"): a typo, then, more likely than a coinage."""
+    english = english_words()
+    pieces = [(word[:at], word[at:]) for at in range(len(word) + 1)]
+    dropped = (left + right[1:] for left, right in pieces if right)
+    swapped = (left + right[1] + right[0] + right[2:] for left, right in pieces if len(right) > 1)
+    added = (left + letter + right for left, right in pieces for letter in _LETTERS)
+    return any(form in english for form in (*dropped, *swapped, *added) if form != word)
 
 
 def _is_technical(word: str) -> bool:
@@ -346,7 +358,7 @@ def code_words(text: str) -> list[str]:
 
 #: A fenced code block of Markdown source, and inline code (read without parsing the page).
 _FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n(.*?)^[ \t]*\1", re.MULTILINE | re.DOTALL)
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)([^\n]{1,300}?)(?<!`)\1(?!`)")
 
 
 def code_of_markdown(text: str) -> str:

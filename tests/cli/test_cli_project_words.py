@@ -70,3 +70,37 @@ def test_a_cached_page_is_checked_again_when_its_projects_words_change(
     assert _words(contentlint("check", *SPELLING, ".")) == []
     (project / "docs/api.md").write_text("# API\n\nNothing yet.\n", "utf-8")
     assert _words(contentlint("check", *SPELLING, ".")) == [("docs/index.md", 3, 6, "glimmerplots")]
+
+
+def test_a_typo_in_the_project_files_prose_is_still_a_typo(
+    contentlint: RunCli, write: WriteFiles
+) -> None:
+    write(
+        {
+            "mkdocs.yml": (
+                "site_name: Charts\nsite_description: A libary for charts\n"
+                "nav:\n  - Instalation: install.md\n"
+            ),
+            "docs/install.md": "# Instalation\n\nThis libary draws charts.\n",
+        }
+    )
+    assert _words(contentlint("check", "--no-cache", *SPELLING, ".")) == [
+        ("docs/install.md", 1, 3, "Instalation"),
+        ("docs/install.md", 3, 6, "libary"),
+    ]
+
+
+def test_a_pipe_named_like_a_page_is_never_waited_on(
+    contentlint: RunCli, write: WriteFiles, project: Path
+) -> None:
+    import os
+
+    import pytest
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    write({"_quarto.yml": "project:\n  type: website\n", "index.qmd": "# A\n\nA recieve.\n"})
+    os.mkfifo(project / "pipe.qmd")
+    os.mkfifo(project / "package.json")
+    outcome = contentlint("check", "--no-cache", *SPELLING, "index.qmd", timeout=60)
+    assert _words(outcome) == [("index.qmd", 3, 3, "recieve")]

@@ -105,3 +105,10 @@ def test_a_long_sentence_that_is_two_across_etc() -> None:
     assert [code for code, _ in found if code == "LongSentences"] == []
     joined = _codes(f"{first[:-1]} and {second[0].lower()}{second[1:]}\n")
     assert [code for code, _ in joined if code == "LongSentences"] == ["LongSentences"]
+
+
+def test_what_the_excuses_still_report() -> None:
+    found = _codes("This is good--really good. Wait for it.... Then the upsteam code runs.\n")
+    assert ("Dashes", "--") in found
+    assert ("EllipsisLength", "....") in found or any(c == "EllipsisLength" for c, _ in found)
+    assert ("SpellCheck", "upsteam") in found
