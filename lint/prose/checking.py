@@ -442,8 +442,8 @@ COMMA_CODES = frozenset({"CommaFixes", "COMMA_PARENTHESIS_WHITESPACE"})
 _NOTATION = re.compile(r"\([^()\s]*,[^()\s]*\)|\[[^\[\]\s]*,[^\[\]\s]*\]|\w,\w|`,`|[`)\]],[`(\[]")
 #: Abbreviations a full stop ends without ending the sentence.
 _ABBREVIATIONS = frozenset(
-    {"inc.", "ltd.", "co.", "corp.", "e.g.", "i.e.", "etc.", "vs.", "cf.", "al.", "dr.",
-     "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "fig.", "eq.", "approx.", "u.s.", "ca.",
+    {"inc.", "ltd.", "co.", "corp.", "e.g.", "i.e.", "eg.", "ie.", "etc.", "vs.", "cf.", "al.",
+     "dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "fig.", "eq.", "approx.", "u.s.", "ca.",
      "resp.", "viz.", "ed.", "eds.", "vol.", "pp.", "op."}
 )  # fmt: skip
 #: Words the engine holds to another case that are right as written: Latin (``et al.``,

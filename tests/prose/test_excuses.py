@@ -112,3 +112,8 @@ def test_what_the_excuses_still_report() -> None:
     assert ("Dashes", "--") in found
     assert ("EllipsisLength", "....") in found or any(c == "EllipsisLength" for c, _ in found)
     assert ("SpellCheck", "upsteam") in found
+
+
+def test_a_word_after_eg_written_without_its_stops_goes_on_with_the_sentence() -> None:
+    found = _codes("Use a short name, eg. share or copy, for the button.\n")
+    assert [code for code, _ in found if code == "SentenceCapitalization"] == []
