@@ -22,6 +22,10 @@ from lint.sections import Section, build_sections, flow
 
 #: The extensions `contentlint check` looks for when it walks a directory (compared lower-case).
 EXTENSIONS = (".md", ".markdown", ".qmd", ".rmd", ".mdx")
+#: Folders of tools and build output, never a site's pages.
+NOT_CONTENT_FOLDERS = frozenset(
+    {"node_modules", "__pycache__", "_site", "_freeze", "venv", ".venv"}
+)
 
 #: Output formats where a heading alone, a bare label or a list of fragments is the design:
 #: slides and dashboards (matched as words inside the front matter's format or output).

@@ -71,14 +71,15 @@ def forget_site_configs() -> None:
 def _autorefs_on(folder: Path) -> bool:
     """Whether the MkDocs config nearest above ``folder`` resolves references across the
     site (autorefs, or files appended to every page)."""
+    from lint.reading import ReadRefused, read_document
+
     for current in (folder, *folder.parents):
         for name in MKDOCS_CONFIGS:
             config = current / name
             if config.is_file():
                 try:
-                    with config.open("rb") as file:
-                        text = file.read(_MOST_CONFIG_BYTES).decode("utf-8", "replace")
-                except OSError:
+                    text = read_document(config, _MOST_CONFIG_BYTES).decode("utf-8", "replace")
+                except (OSError, ReadRefused):
                     return False
                 return _RESOLVES_REFERENCES.search(text) is not None
     return False

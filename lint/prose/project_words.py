@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from lint.document import EXTENSIONS, NOT_CONTENT_FOLDERS
 from lint.prose.vocabulary import code_of_markdown, code_words
 
 #: Files that say what a project is called (site generators' configs, package manifests).
@@ -33,10 +34,6 @@ MAX_PROJECT_FILE_BYTES = 256 * 1024
 #: Pages read for their code, at most, and how much of each.
 MOST_PAGES = 3000
 MOST_PAGE_BYTES = 256 * 1024
-#: The extensions of the pages whose code is read.
-_PAGE_EXTENSIONS = (".md", ".markdown", ".qmd", ".rmd", ".mdx")
-#: Folders that hold no pages of the project (tools, build output, dependencies).
-_NOT_PAGES = frozenset({"node_modules", "__pycache__", "_site", "_freeze", "venv"})
 #: Folders walked for pages, at most (a project file in a home folder must not walk it all).
 MOST_FOLDERS = 3000
 
@@ -63,7 +60,12 @@ def project_words_for(page: Path) -> ProjectWords:
     page that is not on disk (a text checked by itself has no project)."""
     if not page.is_file():
         return NO_PROJECT
-    folder = page.absolute().parent
+    return _words_for_folder(page.absolute().parent)
+
+
+@lru_cache(maxsize=4096)
+def _words_for_folder(folder: Path) -> ProjectWords:
+    """The project's words and the names of the folders down to ``folder`` (once a folder)."""
     found = _project_of(folder)
     names = frozenset(_folder_names(folder, found.root))
     if names <= found.words:
@@ -75,8 +77,8 @@ def project_words_for(page: Path) -> ProjectWords:
 
 def forget_project_words() -> None:
     """Read every project again (a language server's files changed on disk)."""
-    _project_of.cache_clear()
-    _project_at.cache_clear()
+    for memo in (_words_for_folder, _project_of, _project_at):
+        memo.cache_clear()
 
 
 def _folder_names(folder: Path, root: Path | None) -> list[str]:
@@ -188,10 +190,11 @@ def _page_code_words(root: Path) -> set[str]:
     for walked, (folder, subfolders, files) in enumerate(os.walk(root)):
         if walked >= MOST_FOLDERS:
             break
-        subfolders[:] = sorted(name for name in subfolders
-                               if name not in _NOT_PAGES and not name.startswith("."))  # fmt: skip
+        subfolders[:] = sorted(
+            name for name in subfolders if name not in NOT_CONTENT_FOLDERS and name[:1] != "."
+        )
         for name in sorted(files):
-            if not name.lower().endswith(_PAGE_EXTENSIONS):
+            if not name.lower().endswith(EXTENSIONS):
                 continue
             if read >= MOST_PAGES:
                 return words

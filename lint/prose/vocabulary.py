@@ -104,11 +104,22 @@ def _one_edit_from_english(word: str) -> bool:
     """Whether a letter added, dropped or two swapped make an English word of ``word``
     ("upsteam": "upstream"): a typo, then, more likely than a coinage."""
     english = english_words()
-    pieces = [(word[:at], word[at:]) for at in range(len(word) + 1)]
-    dropped = (left + right[1:] for left, right in pieces if right)
-    swapped = (left + right[1] + right[0] + right[2:] for left, right in pieces if len(right) > 1)
-    added = (left + letter + right for left, right in pieces for letter in _LETTERS)
-    return any(form in english for form in (*dropped, *swapped, *added) if form != word)
+    return any(form in english for form in one_edit_forms(word, changed=False) if form != word)
+
+
+def one_edit_forms(word: str, dropped: bool = True, changed: bool = True) -> Iterator[str]:
+    """The words one edit from ``word``: a letter dropped, two swapped, a letter changed
+    or one added."""
+    for at in range(len(word) + 1):
+        left, right = word[:at], word[at:]
+        if right and dropped:
+            yield left + right[1:]
+        if len(right) > 1:
+            yield left + right[1] + right[0] + right[2:]
+        for letter in _LETTERS:
+            if right and changed:
+                yield left + letter + right[1:]
+            yield left + letter + right
 
 
 def _is_technical(word: str) -> bool:
@@ -193,18 +204,7 @@ def near_technical_word(word: str) -> bool:
     technical = site_words()
     if folded in technical_words() or len(folded) < 5:
         return False
-    splits = [(folded[:i], folded[i:]) for i in range(len(folded) + 1)]
-    for left, right in splits:
-        if right and left + right[1:] in technical and len(folded) > 5:
-            return True
-        if len(right) > 1 and left + right[1] + right[0] + right[2:] in technical:
-            return True
-        for letter in _LETTERS:
-            if right and left + letter + right[1:] in technical:
-                return True
-            if left + letter + right in technical:
-                return True
-    return False
+    return any(form in technical for form in one_edit_forms(folded, dropped=len(folded) > 5))
 
 
 def base_forms(word: str, endings: tuple[tuple[str, str], ...] | None = None) -> Iterator[str]:

@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from lint.document import NOT_CONTENT_FOLDERS
 from lint.site.facts import PageFacts
 from lint.site.layouts import PAGE_EXTENSIONS, Layout, extension_of
 from lint.suggest import closest
@@ -30,8 +31,6 @@ _JEKYLL_POST = re.compile(r"^\{%-?\s*post_url\s+(\S+?)\s*-?%\}(.*)$")
 #: ``{{ site.baseurl }}``, ``{{ '/x' | relative_url }}``: the site's own root.
 _JEKYLL_BASE = re.compile(r"^\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
 _TEMPLATE = re.compile(r"\{\{|\{%|\$\{|^\{")
-#: Folders of tools and build output, never a site's pages.
-_NOT_CONTENT = frozenset({"node_modules", "__pycache__", "_site", "_freeze", "venv", ".venv"})
 #: At most this many names are compared for a did-you-mean.
 _MOST_CHOICES = 2000
 #: Extensions of a link that names a page or an address rather than some other file.
@@ -374,7 +373,7 @@ class SiteIndex:
         routes = self._routes[content_root] = {}
         folders = self._route_folders.setdefault(content_root, set())
         for folder, subfolders, files in os.walk(content_root):
-            subfolders[:] = sorted(name for name in subfolders if name not in _NOT_CONTENT)
+            subfolders[:] = sorted(name for name in subfolders if name not in NOT_CONTENT_FOLDERS)
             subfolders[:] = [name for name in subfolders if not name.startswith(".")]
             for name in files:
                 if not name.lower().endswith(PAGE_EXTENSIONS):
