@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Sequence
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
@@ -31,10 +31,12 @@ from lint.registry import RegistryError, load_rules, rule_classes
 from lint.schema import SchemaLoadError, load_validator, schema_files
 from lint.site.facts import PageFacts
 from lint.site.stage import SiteStage
-from lint.suppression import CommentMap, front_matter_comments
+from lint.suppression import CommentMap, front_matter_comments, has_mdx_comments
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
+
+    from lint.dialects import Dialect
 
 #: Wait this long after the last keystroke before checking a changed document.
 DEBOUNCE_SECONDS = 0.05
@@ -171,6 +173,16 @@ class ContentlintServer(LanguageServer):
         return (
             path.name in CONFIG_FILES or path.resolve() in self.watched or changes_detection(path)
         )
+
+    def dialect_of(self, document: TextDocument) -> type[Dialect] | None:
+        """The dialect ``document`` is checked in (None where no plan or path tells)."""
+        plan = self.plan()
+        if plan is None or not document.path:
+            return None
+        try:
+            return plan.dialect_for(Path(document.path))
+        except ConfigError:
+            return None
 
     def check(self, uri: str) -> None:
         """Check the open document ``uri`` now and publish its diagnostics."""
@@ -330,10 +342,13 @@ class ContentlintServer(LanguageServer):
 
 
 def code_actions(
-    document: TextDocument, diagnostics: Sequence[types.Diagnostic]
+    document: TextDocument,
+    diagnostics: Sequence[types.Diagnostic],
+    dialect: type[Dialect] | None = None,
 ) -> list[types.CodeAction]:
     """The rule's own fix, a quick fix per suggestion, and two to silence the rule: on that
-    line, and in the whole file (see ``_Placement`` for where each comment goes)."""
+    line, and in the whole file (see ``_Placement`` for where each comment goes), in the
+    syntax of ``dialect`` (without one, of the dialect the file's extension claims)."""
     actions: list[types.CodeAction] = []
     placement: _Placement | None = None
     offered: set[str] = set()
@@ -357,7 +372,7 @@ def code_actions(
             )
         actions.extend(_vocabulary_action(document, diagnostic, offered))
         if placement is None:
-            placement = _Placement(document)
+            placement = _Placement(document, dialect)
         actions.extend(_disable_actions(placement, diagnostic, diagnostic.code, offered))
     return actions
 
@@ -447,17 +462,20 @@ class _Placement:
       string, not inside another comment).
     - The file: ``<!-- contentlint-disable-file RULE -->`` after the closing fence, or at the
       top without front matter; nothing when the front matter is never closed.
-    - MDX has no HTML comments (``<!-- -->`` does not compile): no suppression action.
+    - MDX has no HTML comments (``<!-- -->`` does not compile): there each comment is an MDX
+      one, ``{/* contentlint-disable-next-line RULE */}``, with the same placement.
     """
 
-    def __init__(self, document: TextDocument) -> None:
+    def __init__(self, document: TextDocument, dialect: type[Dialect] | None = None) -> None:
         self.document = document
         path = document.path or document.uri
-        self.doc = Document.from_text(path, document.source)
+        self.doc = Document.from_text(path, document.source, dialect)
         self.text = self.doc.text
         first_break = self.text.find("\n")
         self.newline = "\r\n" if first_break > 0 and self.text[first_break - 1] == "\r" else "\n"
-        self.usable = PurePath(path).suffix.lower() != ".mdx"
+        self.usable = True
+        mdx = has_mdx_comments(self.doc)
+        self.opening, self.closing = ("{/*", "*/}") if mdx else ("<!--", "-->")
         front_matter = self.doc.front_matter
         self.front_matter_lines = 0
         if front_matter is not None:
@@ -467,6 +485,9 @@ class _Placement:
             self.usable = self.usable and closed
             self.front_matter_lines = self.doc.lines.position(front_matter.span.end)[0]
         self._comments: CommentMap | None = None
+
+    def _comment(self, kind: str, rule: str) -> str:
+        return f"{self.opening} contentlint-{kind} {rule} {self.closing}"
 
     def _position(self, offset: int) -> types.Position:
         line, column = self.doc.lines.position(offset)
@@ -483,7 +504,7 @@ class _Placement:
     def file_edit(self, rule: str) -> types.TextEdit | None:
         if not self.usable:
             return None
-        comment = f"<!-- contentlint-disable-file {rule} -->"
+        comment = self._comment("disable-file", rule)
         if self.front_matter_lines == 0:
             return self._insert(0, comment + self.newline)
         if self.doc.body_start < len(self.text):
@@ -529,7 +550,7 @@ class _Placement:
         ]
         lines = self.doc.lines
         start = lines.line_start(line)
-        above = f"<!-- contentlint-disable-next-line {rule} -->{self.newline}"
+        above = self._comment("disable-next-line", rule) + self.newline
         if not covering:
             if start >= len(self.text):
                 return None  # past the last line break: no line there
@@ -540,7 +561,7 @@ class _Placement:
         if index == first and self._keeps_blocks(block, above, 0, line_above=True):
             return self._insert(start, above)
         end = lines.line_end(line, self.text)
-        comment = f"<!-- contentlint-disable-line {rule} -->"
+        comment = self._comment("disable-line", rule)
         for cut in self._cuts(covering[-1], line, start, end):
             if self._keeps_blocks(block, f" {comment}", cut - block_start):
                 return self._insert(cut, f" {comment}")
@@ -572,19 +593,28 @@ class _Placement:
         comment = inserted.strip()
         if line_above:
             head = after_tokens[0] if after_tokens else None
-            if head is None or head.type != "html_block" or head.content.strip() != comment:
+            if head is None or not _is_comment_block(head, comment):
                 return False
             return _shape(after_tokens[1:]) == before
         if _shape(after_tokens) != before:
             return False
         return any(
-            (token.type == "html_block" and comment in token.content)
+            _is_comment_block(token, comment, alone=False)
             or any(
-                child.type == "html_inline" and child.content == comment
+                child.type in ("html_inline", "template") and child.content == comment
                 for child in token.children or ()
             )
             for token in after_tokens
         )
+
+
+def _is_comment_block(token: Token, comment: str, alone: bool = True) -> bool:
+    """Whether ``token`` is a block holding ``comment``: an HTML block, or the comment block
+    of an MDX ``{/* … */}`` (whose content is what lies between the braces)."""
+    if token.type == "html_block":
+        content = token.content.strip()
+        return content == comment if alone else comment in content
+    return token.type == "comment" and "{" + token.content.strip() + "}" == comment
 
 
 def _shape(tokens: Sequence[Token], shift: int = 0) -> list[tuple[Any, ...]]:
@@ -706,7 +736,7 @@ def create_server() -> ContentlintServer:
         ls: ContentlintServer, params: types.CodeActionParams
     ) -> list[types.CodeAction]:
         document = ls.workspace.get_text_document(params.text_document.uri)
-        return code_actions(document, params.context.diagnostics)
+        return code_actions(document, params.context.diagnostics, ls.dialect_of(document))
 
     return server
 

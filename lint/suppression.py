@@ -1,6 +1,7 @@
-"""Inline suppression comments: ``<!-- contentlint-disable RULE -->`` and friends in the body,
-``# contentlint-disable-line RULE`` and ``# contentlint-disable-next-line RULE`` in YAML and
-TOML front matter; and where in front matter a comment may stand (for the language server)."""
+"""Inline suppression comments: ``<!-- contentlint-disable RULE -->`` and friends in the body
+(``{/* contentlint-disable RULE */}`` in MDX), ``# contentlint-disable-line RULE`` and
+``# contentlint-disable-next-line RULE`` in YAML and TOML front matter; and where in front
+matter a comment may stand (for the language server)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from lint.diagnostics import Finding
 from lint.document import Document
@@ -17,11 +19,15 @@ from lint.suggest import closest
 #: The rule that reports a name in a suppression comment that is no rule and no group.
 UNKNOWN_RULE = "unknown-rule"
 
-#: The start of a suppression comment of the body; its names run to the ``-->`` that ends it,
-#: found with ``str.find`` (no pattern of this module can backtrack).
+#: The start of a suppression comment of the body, an HTML comment or an MDX one; its names
+#: run to the ``-->`` or ``*/}`` that ends it, found with ``str.find`` (no pattern of this
+#: module can backtrack).
 _COMMENT = re.compile(
-    r"<!--\s*contentlint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|-->)"
+    r"(<!--|\{/\*)\s*contentlint-(disable-next-line|disable-line|disable-file|disable|enable)"
+    r"(?=\s|-->|\*/\})"
 )
+#: What closes a comment, by what opens it.
+COMMENT_CLOSE = {"<!--": "-->", "{/*": "*/}"}
 #: A suppression inside a front matter comment. Its names run to the next ``#`` or the end of
 #: the line, so that it may follow (or precede) a comment of the author's own.
 _HASH_COMMENT = re.compile(r"#[ \t]*contentlint-(disable-next-line|disable-line)(?![\w-])")
@@ -135,16 +141,21 @@ def _body_comments(doc: Document, result: Suppressions) -> None:
     last_line = doc.lines.line_count
     text = doc.text
     position = doc.body_start
+    mdx = has_mdx_comments(doc)
+    # Openers whose closer is nowhere after them: no later comment of theirs is closed.
+    unclosed: set[str] = set()
     while (found := _COMMENT.search(text, position)) is not None:
         line = doc.lines.position(found.start())[0]
-        if line in code_lines:
-            position = found.end()  # a comment shown in code: what follows may be a real one
-            continue
-        close = text.find("-->", found.end())
+        position = found.end()
+        if line in code_lines or found[1] in unclosed or (found[1] == "{/*" and not mdx):
+            continue  # a comment shown in code: what follows may be a real one
+        closing = COMMENT_CLOSE[found[1]]
+        close = text.find(closing, found.end())
         if close < 0:
-            break  # never closed: and no comment after it can be closed either
-        position = close + 3
-        kind, names = found[1], _names_in(text, found.end(), close, result.names)
+            unclosed.add(found[1])  # a comment of the other kind may still follow
+            continue
+        position = close + len(closing)
+        kind, names = found[2], _names_in(text, found.end(), close, result.names)
         if kind == "disable-file":
             result.whole_file.append(names)
         elif kind == "disable-next-line":
@@ -158,6 +169,15 @@ def _body_comments(doc: Document, result: Suppressions) -> None:
         else:
             open_ranges = _enable(open_ranges, names, line, result.ranges)
     result.ranges.extend(open_ranges)
+
+
+def has_mdx_comments(doc: Document) -> bool:
+    """Whether ``doc`` is compiled as MDX, where ``{/* … */}`` is a comment (and ``<!-- -->``
+    does not compile): an extension its dialect's generator reads as MDX."""
+    from lint.dialects.syntax.mdx import EXPRESSIONS
+
+    suffix = PurePath(doc.path).suffix.lower()
+    return suffix in doc.dialect.mdx_extensions and EXPRESSIONS in doc.dialect.syntax
 
 
 def _front_matter_comments(doc: Document, result: Suppressions) -> None:

@@ -15,8 +15,9 @@ class UnknownRule:
     """A name in a suppression comment that is neither a rule id nor a group.
 
     Every form counts: ``<!-- contentlint-disable NAME -->``, ``-enable``, ``-disable-line``,
-    ``-disable-next-line`` and ``-disable-file`` in the body, and ``# contentlint-disable-line
-    NAME`` or ``# contentlint-disable-next-line NAME`` in YAML or TOML front matter. A misspelt
+    ``-disable-next-line`` and ``-disable-file`` in the body (in MDX, ``{/* contentlint-disable
+    NAME */}`` and the rest), and ``# contentlint-disable-line NAME`` or
+    ``# contentlint-disable-next-line NAME`` in YAML or TOML front matter. A misspelt
     name suppresses nothing, so the finding it was meant to silence is still reported, and
     the comment looks as if it worked. The finding stands at the name, with the closest
     rule id or group as a suggestion; plugin rules and their groups are known names too.

@@ -51,6 +51,9 @@ class Dialect:
     #: The built-in front matter schema (``builtin:NAME``) detection gives the pages of one
     #: of its sites (inside the generator's content folder), if the generator has one.
     front_matter_schema: ClassVar[str | None] = None
+    #: The extensions the generator compiles as MDX, where ``{/* … */}`` is the comment and
+    #: ``<!-- -->`` does not compile (Docusaurus reads ``.md`` as MDX; Astro only ``.mdx``).
+    mdx_extensions: ClassVar[tuple[str, ...]] = (".mdx",)
 
     @classmethod
     def is_partial(cls, path: PurePath) -> bool:

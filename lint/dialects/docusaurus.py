@@ -24,3 +24,4 @@ class Docusaurus(Dialect):
     )
     markers: ClassVar[tuple[str, ...]] = ("docusaurus.config.*",)
     extensions: ClassVar[tuple[str, ...]] = (".md", ".mdx", ".markdown")
+    mdx_extensions: ClassVar[tuple[str, ...]] = (".md", ".mdx", ".markdown")

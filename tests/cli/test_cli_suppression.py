@@ -363,3 +363,30 @@ def test_rules_lists_unknown_rule(contentlint: RunCli) -> None:
     assert outcome.code == 0, outcome.output
     (line,) = [line for line in outcome.stdout.splitlines() if line.startswith("unknown-rule ")]
     assert "suppression" in line and "warning" in line
+
+
+def test_mdx_comments_suppress_in_mdx_and_a_docusaurus_page(
+    invoke: RunCli, write: WriteFiles
+) -> None:
+    page = """\
+# Intro
+
+Text.
+
+{/* contentlint-disable-next-line empty-section */}
+## One
+
+## Two
+
+Text. TODO {/* contentlint-disable-line placeholder-text */}
+"""
+    write({"site/docusaurus.config.js": "export default {};\n", "site/docs/page.mdx": page})
+    control = page.replace("{/* contentlint-disable-next-line empty-section */}\n", "")
+    write({"site/docs/intro.md": page, "site/docs/control.mdx": control})
+    outcome = invoke("check", "--format", "json", "site/docs")
+    assert outcome.positions("empty-section") == [("site/docs/control.mdx", 5, 1)]
+    assert outcome.positions("placeholder-text") == []
+    write({"notes/notes.md": page})  # plain Markdown: the braces are text, nothing is suppressed
+    outcome = invoke("check", "--format", "json", "notes")
+    assert outcome.positions("empty-section") == [("notes/notes.md", 6, 1)]
+    assert outcome.positions("placeholder-text") == [("notes/notes.md", 10, 7)]

@@ -421,13 +421,74 @@ def test_each_suppression_action_is_valid_where_it_lands(name: str) -> None:
     assert all(_suppressed(changed, number) for number in range(1, changed.count("\n") + 2))
 
 
-def test_mdx_gets_no_html_comment_and_an_unclosed_front_matter_no_action() -> None:
-    for uri, text in (
-        ("file:///project/page.mdx", "# T\n\nText TODO.\n"),
-        ("file:///project/doc.md", "---\ntitle: T\n\nText TODO.\n"),
-    ):
-        actions = code_actions(TextDocument(uri, text), [_diagnostic_at(3)])
-        assert [action.title for action in actions if "Disable" in action.title] == []
+def test_an_unclosed_front_matter_gets_no_suppression_action() -> None:
+    document = TextDocument("file:///project/doc.md", "---\ntitle: T\n\nText TODO.\n")
+    actions = code_actions(document, [_diagnostic_at(3)])
+    assert [action.title for action in actions if "Disable" in action.title] == []
+
+
+#: MDX documents, a line of each with a finding, and whether that line gets an action.
+MDX_CASES = {
+    "mdx-first-line": ("# T\n\nText TODO.\n", 3, True),
+    "mdx-front-matter-and-paragraph": ("---\ntitle: T\n---\n\nText TODO.\n", 5, True),
+    "mdx-paragraph-continuation": ("Para\nmore TODO\nend\n", 2, True),
+    "mdx-list-item": ("- a\n- b TODO\n- c\n", 2, True),
+    "mdx-jsx-child": (
+        '<Tabs>\n  <TabItem value="a">\n\nText TODO.\n\n  </TabItem>\n</Tabs>\n',
+        4,
+        True,
+    ),
+    "mdx-code": ("```\nTODO\n```\n", 2, False),
+}
+
+
+def _mdx_blocks(text: str) -> list[tuple[str, str]]:
+    """An MDX document's blocks and inline content, without its comments."""
+    document = Document.from_text("page.mdx", text)
+    return [
+        (token.type, re.sub(r"\s*\{/\*[^}]*\*/\}", "", token.content))
+        for token in document.tokens
+        if token.type != "comment"
+    ]
+
+
+@pytest.mark.parametrize("name", list(MDX_CASES))
+def test_mdx_gets_mdx_comments_where_html_ones_would_not_compile(name: str) -> None:
+    text, line, expect_line_action = MDX_CASES[name]
+    actions = code_actions(TextDocument("file:///project/page.mdx", text), [_diagnostic_at(line)])
+    edits = [
+        edit
+        for action in actions
+        if action.edit is not None and action.edit.changes is not None
+        for edit in action.edit.changes["file:///project/page.mdx"]
+    ]
+    assert edits and all("<!--" not in edit.new_text for edit in edits)
+    titles = [action.title for action in actions]
+    for title, lines in (("line", (line,)), ("file", range(1, text.count("\n") + 2))):
+        if title == "line" and not expect_line_action:
+            assert f"Disable {RULE} for this line" not in titles
+            continue
+        edit = _only_action(actions, f"Disable {RULE} for this {title}")
+        assert edit.new_text.strip().startswith("{/* contentlint-disable-"), edit.new_text
+        changed = _apply(text, edit)
+        moved = [number + edit.new_text.count("\n") * (title == "line") for number in lines]
+        found = find_suppressions(Document.from_text("page.mdx", changed))
+        assert all(found.suppresses(RULE, ("unfinished",), number) for number in moved), changed
+        assert _mdx_blocks(changed) == _mdx_blocks(text), changed
+
+
+def test_a_markdown_page_gets_the_comment_form_its_generator_compiles() -> None:
+    from lint.dialects.docusaurus import Docusaurus
+    from lint.dialects.markdown import Markdown
+    from lint.dialects.starlight import Starlight
+
+    document = TextDocument("file:///project/docs/intro.md", "# T\n\nText TODO.\n")
+    # Docusaurus compiles .md as MDX; Astro compiles only .mdx as MDX.
+    cases = ((Docusaurus, "{/*"), (Starlight, "<!--"), (Markdown, "<!--"), (None, "<!--"))
+    for dialect, opening in cases:
+        actions = code_actions(document, [_diagnostic_at(3)], dialect)
+        edit = _only_action(actions, f"Disable {RULE} for this line")
+        assert edit.new_text.startswith(f"{opening} contentlint-disable-next-line {RULE}")
 
 
 def test_several_findings_of_a_rule_get_one_file_action() -> None:

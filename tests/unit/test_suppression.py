@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from lint.config import Config
+from lint.dialects.docusaurus import Docusaurus
 from lint.document import Document
 from lint.engine import Plan, check_text
 from lint.registry import load_rules, rule_classes
@@ -345,6 +347,57 @@ def test_unknown_name_suggests_the_closest_rule() -> None:
 def test_hostile_comments_are_read_in_linear_time(text: str) -> None:
     started = time.perf_counter()
     suppressions(text)
+    assert time.perf_counter() - started < 5
+
+
+# --- MDX: {/* … */} comments, where <!-- --> does not compile ----------------------------------
+
+
+def mdx_suppressed_lines(text: str, path: str = "page.mdx", dialect: Any = None) -> list[int]:
+    found = find_suppressions(Document.from_text(path, text, dialect))
+    return [line for line in range(1, text.count("\n") + 2) if found.suppresses(RULE, GROUPS, line)]
+
+
+def test_mdx_comments_suppress_in_every_form() -> None:
+    text = (
+        "{/* contentlint-disable placeholder-text */}\nTODO\n{/* contentlint-enable */}\n\n"
+        "{/* contentlint-disable-next-line unfinished */}\nTODO\n\n"
+        "TODO {/* contentlint-disable-line placeholder-text */}\n\nTODO\n"
+    )
+    assert mdx_suppressed_lines(text) == [1, 2, 3, 6, 8]
+    whole = "# T\n\n{/* contentlint-disable-file */}\n\nTODO\n"
+    assert mdx_suppressed_lines(whole) == [1, 2, 3, 4, 5, 6]
+
+
+def test_mdx_comments_count_only_where_the_document_is_read_as_mdx() -> None:
+    text = "{/* contentlint-disable-next-line placeholder-text */}\nTODO\n"
+    assert mdx_suppressed_lines(text, "doc.md") == []  # plain Markdown shows it as text
+    assert mdx_suppressed_lines(text, "docs/intro.md", Docusaurus) == [2]  # read as MDX
+    html = "<!-- contentlint-disable-next-line placeholder-text -->\nTODO\n"
+    assert mdx_suppressed_lines(html) == [2]  # an HTML comment still counts where it parses
+
+
+def test_an_unclosed_mdx_comment_does_not_hide_a_closed_html_one_after_it() -> None:
+    text = "{/* contentlint-disable x\n\n<!-- contentlint-disable-next-line unfinished -->\nTODO\n"
+    assert mdx_suppressed_lines(text) == [4]
+    assert mdx_suppressed_lines(
+        "x\n{/* contentlint-disable */} TODO\n```\n{/* contentlint-enable */}\n```\n"
+    ) == [2, 3, 4, 5, 6]
+
+
+def test_unknown_names_in_mdx_comments_are_found_at_their_position() -> None:
+    doc = Document.from_text("page.mdx", "Text. {/* contentlint-disable-line placeholder-txt */}\n")
+    (finding,) = unknown_names(find_suppressions(doc), KNOWN)
+    assert doc.text[finding.start : finding.end] == "placeholder-txt"
+    assert doc.lines.position(finding.start) == (1, 36)
+
+
+def test_hostile_mdx_comments_are_read_in_linear_time() -> None:
+    text = (
+        "{/* contentlint-disable-line a\n" * 20_000 + "<!-- contentlint-disable-line a\n" * 20_000
+    )
+    started = time.perf_counter()
+    find_suppressions(Document.from_text("page.mdx", text))
     assert time.perf_counter() - started < 5
 
 
