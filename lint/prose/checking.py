@@ -516,11 +516,10 @@ _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
 
 
 def _is_label(text: str, span: Span) -> bool:
-    """Whether the word is a bold label (``**url**: deprecate…``), the name of a part."""
-    return (
-        text.startswith("**", span.end)
-        and text.endswith("**", 0, span.start)
-        and (text.startswith(":", span.end + 2))
+    """Whether the word is a bold label (``**url**: deprecate…``, ``**type:** `string```),
+    the name of a part."""
+    return text.endswith("**", 0, span.start) and (
+        text.startswith("**:", span.end) or text.startswith(":**", span.end)
     )
 
 
@@ -639,6 +638,8 @@ def _not_a_sentence_start(
     word = doc.text[span.start : span.end]
     if _is_marked_name(doc.text, span) or is_lower_case_term(word):
         return True  # "[pdoc](…) is", "*mkdocstrings* allows", "mkdocs-gen-files runs"
+    if _is_label(doc.text, span):
+        return True  # "**type:** `boolean`": a field's label, as reference pages write them
     if _is_own_lower_case_name(word, vocabulary):
         return True  # "pdoc's main feature", pdoc being in a link's address or in code
     index = bisect_left(segment.starts, span.start)

@@ -36,6 +36,9 @@ _COLON_ATTRIBUTES = re.compile(r"\{:\s*(?:[.#][\w-]|[\w-]+\s*=)[^{}\n]*\}")
 _HTML_CODE_OPEN = re.compile(r"<(code|kbd|samp|var|tt|math)(?:\s[^<>]*)?>", re.I)
 #: Inline HTML that breaks a line: a space between the words around it.
 _HTML_BREAK = re.compile(r"<br\s*/?>|<wbr\s*/?>", re.I)
+#: A component that renders words of its own (``<LanguagesList />``, ``<Since v="1.2" />``):
+#: JSX, named with a capital, closed in its own tag.
+_COMPONENT = re.compile(r"<[A-Z][\w.]*(?:\s[^<>]*)?/>", re.S)
 #: A raw LaTeX command: ``\\cite{knuth}``, ``\\textbf{bold}``, ``\\vspace*{1em}``.
 _LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)\*?(\[[^\[\]\n]{0,100}\])?(?:\{([^{}\n]{0,500})\})?")
 #: LaTeX commands whose argument is text a reader reads.
@@ -455,7 +458,8 @@ def _text_with_latex(walker: _Walker, text: str, builder: _Builder) -> None:
 
 def _html_inline(walker: _Walker, child: Token, builder: _Builder) -> bool:
     """Walk past inline HTML that means something to a reader: ``<br>`` is a space between
-    the words around it, ``<code>`` opens code. False for any other tag (markup only)."""
+    the words around it, ``<code>`` opens code, a component closed in its own tag renders
+    words (a stand-in for them). False for any other tag (markup only)."""
     html = child.content.strip()
     if _HTML_CODE_OPEN.fullmatch(html):
         walker.skip_to(child.content)
@@ -463,6 +467,9 @@ def _html_inline(walker: _Walker, child: Token, builder: _Builder) -> bool:
     if _HTML_BREAK.fullmatch(html):
         start, end = walker.skip_to(child.content)
         builder.add(" ", *walker.source(start, end))
+        return True
+    if _COMPONENT.fullmatch(html):
+        builder.placeholder(*walker.source(*walker.skip_to(child.content)))
         return True
     return False
 

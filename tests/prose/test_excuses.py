@@ -117,3 +117,13 @@ def test_what_the_excuses_still_report() -> None:
 def test_a_word_after_eg_written_without_its_stops_goes_on_with_the_sentence() -> None:
     found = _codes("Use a short name, eg. share or copy, for the button.\n")
     assert [code for code, _ in found if code == "SentenceCapitalization"] == []
+
+
+def test_a_fields_bold_label_is_no_sentence_start_and_a_lower_case_sentence_still_is() -> None:
+    found = _codes(
+        "##### `sidebar`\n\n**type:** `Entry[]`  \n"
+        "**default:** the sidebar generated based on the [global `sidebar` config](/c/#s)\n"
+    )
+    assert [item for item in found if item[0] == "SentenceCapitalization"] == []
+    found = _codes("Text here. **then** it went on. and so on.\n")
+    assert ("SentenceCapitalization", "and") in found

@@ -128,6 +128,19 @@ CASES = {
         "<Note>\n\nThe **children** read.\n\n</Note>\n",
         ["The children read."],
     ),
+    "MDX statements among JSX children, not in a list": (
+        "starlight",
+        "a.mdx",
+        "<Preview>\n\nexport const code = `console.log('x');`;\nexport const name = 'x.js';\n\n"
+        "<Code code={code} />\n\n</Preview>\n\n- import this text\n",
+        ["import this text"],
+    ),
+    "a component closed in its own tag stands for the words it renders": (
+        "mdx",
+        "a.mdx",
+        '<LanguagesList startsSentence /> translated strings, <Since v="2" /> and <b>bold</b>.\n',
+        [f"{C} translated strings, {C} and bold."],
+    ),
     "an alert's type, its title apart": (
         "markdown",
         "a.md",

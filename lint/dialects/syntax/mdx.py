@@ -34,6 +34,8 @@ _BRACE_INTERESTING = re.compile(r"[{}\"'`]")
 _BUDGET_PER_CHAR = 4
 _ENV_INDEX = "contentlint.jsx"
 _ENV_BUDGET = "contentlint.jsx.budget"
+#: How many JSX elements are open around the line being parsed.
+_ENV_ELEMENTS = "contentlint.jsx.open"
 
 
 class _Budget:
@@ -208,7 +210,11 @@ def _element(state: StateBlock, start_line: int, end_line: int, silent: bool) ->
     else:
         meta = {"syntax": "jsx", "name": tag.name}
         body = element.last_line + 1
-        push_container(state, start_line, body, close, close + 1, meta, "<", tag.name)
+        state.env[_ENV_ELEMENTS] = state.env.get(_ENV_ELEMENTS, 0) + 1
+        try:
+            push_container(state, start_line, body, close, close + 1, meta, "<", tag.name)
+        finally:
+            state.env[_ENV_ELEMENTS] -= 1
     return True
 
 
@@ -267,9 +273,17 @@ def _inline_expression(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _at_top_level(state: StateBlock) -> bool:
+    """Outside every Markdown container: JSX elements are none (their children are the
+    document's own flow, where MDX reads statements too), lists, quotes and asides are.
+    Each open element adds one level; any other container adds its own."""
+    open_elements: int = state.env.get(_ENV_ELEMENTS, 0)
+    return state.level == open_elements
+
+
 def _esm(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """``import``/``export`` statements at the top level run to the next blank line."""
-    if state.level or state.is_code_block(start_line):
+    if state.is_code_block(start_line) or not _at_top_level(state):
         return False
     start = state.bMarks[start_line] + state.tShift[start_line]
     if not _ESM.match(state.src, start, state.eMarks[start_line]):
