@@ -2,11 +2,12 @@
 
     python benchmarks/fetch_sites.py [FOLDER]     (default /tmp/contentlint-sites)
 
-Every site comes from a package registry (Debian's source archive, PyPI's sdists), as the
-project published it, with its generator's project file: Hugo's own documentation, Redux's
-(Docusaurus 1), griffe's and mkdocstrings' (Zensical), pymdown-extensions' (Zensical),
-Starlette's (MkDocs), great-tables', chatlas' and pointblank's (Quarto) and five tidyverse
-packages' vignettes (R Markdown). Only text sources are kept. Then, for example:
+Every site comes from a package registry (Debian's source archive, PyPI's sdists, the npm
+registry), as the project published it, with its generator's project file: Hugo's own
+documentation, Redux's (Docusaurus 1), the site `create-docusaurus` starts (Docusaurus 3, MDX),
+griffe's and mkdocstrings' (Zensical), pymdown-extensions' (Zensical), Starlette's (MkDocs),
+great-tables', chatlas' and pointblank's (Quarto) and four tidyverse packages' vignettes
+(R Markdown). Only text sources are kept. Then, for example:
 
     python benchmarks/accuracy.py /tmp/contentlint-sites
     python benchmarks/prose_quality.py /tmp/contentlint-sites
@@ -31,7 +32,7 @@ from urllib.parse import urljoin
 DEBIAN = "http://deb.debian.org/debian/pool/main"
 SIMPLE_JSON = "application/vnd.pypi.simple.v1+json"
 #: What a site keeps: its pages and the project files that name its generator.
-KEPT = (".md", ".mdx", ".qmd", ".rmd", ".yml", ".yaml", ".toml", ".json")
+KEPT = (".md", ".mdx", ".qmd", ".rmd", ".yml", ".yaml", ".toml", ".json", ".js", ".ts", ".mjs")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,16 @@ SITES = (
         "docusaurus-redux",
         f"{DEBIAN}/n/node-redux/node-redux_4.2.1.orig.tar.gz",
         (("docs", "docs"), ("website", "website")),
+    ),
+    Site(
+        "docusaurus-template",
+        "https://registry.npmjs.org/create-docusaurus/-/create-docusaurus-3.10.2.tgz",
+        (
+            ("templates/shared/docs", "docs"),
+            ("templates/shared/blog", "blog"),
+            ("templates/shared/src/pages", "src/pages"),
+            ("templates/classic/docusaurus.config.js", "docusaurus.config.js"),
+        ),
     ),
     Site(
         "mkdocs-griffe", "pypi:griffe/2.4.1", (("docs", "docs"), ("zensical.toml", "zensical.toml"))

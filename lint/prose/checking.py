@@ -301,6 +301,16 @@ def _cached_findings(value: str | None) -> list[EngineFinding] | None:
         return None
 
 
+#: Filler text, as templates and mock-ups hold it.
+_FILLER = re.compile(r"(?i:\blorem ipsum\b)")
+
+
+def _is_filler(text: str) -> bool:
+    """``Lorem ipsum dolor sit amet…``: Latin-like words, none an English spelling, that
+    placeholder-text reports once; not prose to check word by word."""
+    return "psum" in text and _FILLER.search(text) is not None
+
+
 def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
     """Every prose finding of ``doc`` (computed once per document and settings)."""
     memo: dict[ProseSettings, list[ProseFinding]] = doc.__dict__.setdefault("_prose_findings", {})
@@ -313,7 +323,11 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
         return memo[asked]
     segments = [
         *_front_matter_segments(doc, settings.front_matter_keys),
-        *(segment for segment in doc.prose() if _LETTER.search(segment.text)),
+        *(
+            segment
+            for segment in doc.prose()
+            if _LETTER.search(segment.text) and not _is_filler(segment.text)
+        ),
     ]
     accepted = _accepted(settings.accept, settings.case_sensitive)
 

@@ -127,3 +127,11 @@ def test_a_fields_bold_label_is_no_sentence_start_and_a_lower_case_sentence_stil
     assert [item for item in found if item[0] == "SentenceCapitalization"] == []
     found = _codes("Text here. **then** it went on. and so on.\n")
     assert ("SentenceCapitalization", "and") in found
+
+
+def test_filler_text_is_left_to_placeholder_text() -> None:
+    found = _codes(
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n\n"
+        "- lorem ipsum dolor\n- A reall item.\n"
+    )
+    assert [text for _, text in found] == ["reall"]
