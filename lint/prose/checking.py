@@ -438,6 +438,8 @@ _INTERRUPTIONS = frozenset(
     {"fence", "code_block", "math_block", "math_block_eqno", "blockquote_close",
      "bullet_list_close", "ordered_list_close"}
 )  # fmt: skip
+#: What the engine's advice to expand an initialism (``nvm``, ``btw``) says; each has a code.
+_INITIALISM = "expanding this initialism"
 #: Codes about "a" and "an".
 ARTICLE_CODES = frozenset({"AnA", "EN_A_VS_AN"})
 #: Codes about a sentence's length, the length they hold a sentence to, and where a sentence
@@ -560,6 +562,11 @@ def _excused(
         return _not_a_sentence_start(doc, segment, span, vocabulary)
     if code in LENGTH_CODES:
         return _sentences_short_apart(doc.text[span.start : span.end])
+    if _INITIALISM in finding.message:
+        # "[nvm](…)" is a tool, not "never mind": a link's whole text, or written in the
+        # document's code or addresses.
+        word = doc.text[span.start : span.end]
+        return _is_marked_name(doc.text, span) or vocabulary().writes_outside_prose(word)
     if code in ARTICLE_CODES:
         # "an `id`": the article goes with the code's own word, not the stand-in's; "A/AAAA"
         # records are no article.

@@ -135,3 +135,9 @@ def test_filler_text_is_left_to_placeholder_text() -> None:
         "- lorem ipsum dolor\n- A reall item.\n"
     )
     assert [text for _, text in found] == ["reall"]
+
+
+def test_an_initialism_that_names_a_tool_is_not_told_to_be_expanded() -> None:
+    found = _codes("You can use [nvm](https://github.com/nvm-sh/nvm) to manage versions.\n")
+    assert [item for item in found if item[0] == "NeverMind"] == []
+    assert ("NeverMind", "nvm") in _codes("He said nvm and left the room.\n")
