@@ -329,6 +329,51 @@ def test_suppression_actions_in_front_matter_keep_it_valid(project: Path) -> Non
     asyncio.run(_session(project, body))
 
 
+def test_a_docusaurus_page_is_silenced_with_an_mdx_comment(tmp_path: Path) -> None:
+    """Docusaurus compiles .md as MDX: the server offers the MDX comment, which silences."""
+    (tmp_path / "docusaurus.config.js").write_text("export default {};\n", "utf-8")
+    (tmp_path / "docs").mkdir()
+    uri = (tmp_path / "docs" / "intro.md").as_uri()
+    page = "# Intro\n\nText.\n\n## Empty\n\n## Next\n\nText.\n"
+
+    async def body(
+        client: LanguageClient, published: asyncio.Queue[types.PublishDiagnosticsParams]
+    ) -> None:
+        async def next_for(version: int) -> list[types.Diagnostic]:
+            while True:
+                params = await asyncio.wait_for(published.get(), TIMEOUT)
+                if params.uri == uri and params.version == version:
+                    return [d for d in params.diagnostics if d.code == "empty-section"]
+
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(uri=uri, language_id="mdx", version=1, text=page)
+            )
+        )
+        (empty,) = await next_for(1)
+        actions = await asyncio.wait_for(
+            client.text_document_code_action_async(
+                types.CodeActionParams(
+                    text_document=types.TextDocumentIdentifier(uri=uri),
+                    range=empty.range,
+                    context=types.CodeActionContext(diagnostics=[empty]),
+                )
+            ),
+            TIMEOUT,
+        )
+        edit = _only_action(actions, "Disable empty-section for this line")
+        assert edit.new_text == "{/* contentlint-disable-next-line empty-section */}\n"
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(_apply(page, edit))],
+            )
+        )
+        assert await next_for(2) == []
+
+    asyncio.run(_session(tmp_path, body))
+
+
 # Where each action lands, checked on many documents without a server: the front matter keeps
 # its data, the body renders the same blocks, and the comment silences the rule on that line.
 
