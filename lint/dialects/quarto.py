@@ -18,6 +18,7 @@ from lint.dialects.syntax.extensions import (
     STRIKETHROUGH,
     TABLES,
 )
+from lint.dialects.syntax.fancy_lists import FANCY_LISTS
 from lint.dialects.syntax.pandoc import (
     BLANK_LINE_BEFORE_BLOCKS,
     CHUNKS_WITH_BACKTICKS,
@@ -37,6 +38,7 @@ PANDOC_SYNTAX: tuple[Syntax, ...] = (
     GRID_TABLES,
     FOOTNOTES,
     DEFINITION_LISTS,
+    FANCY_LISTS,
     MATH,
     DISPLAY_MATH_ATTRIBUTES,
     ATTRIBUTES,

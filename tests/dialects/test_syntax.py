@@ -293,3 +293,39 @@ def test_a_knitr_chunk_whose_options_hold_backticks_is_code() -> None:
     ]
     assert kinds(text, "rmarkdown", "doc.Rmd") == ["fence", "paragraph_open", "fence"]
     assert kinds(text)[0] == "paragraph_open"  # CommonMark: no fence has backticks in its info
+
+
+# --- Pandoc's fancy lists -------------------------------------------------------------------
+
+
+def _items(text: str, dialect: str = "quarto") -> list[tuple[str, int]]:
+    """(kind, first line) of each list and paragraph outside items, and each item."""
+    wanted = {"ordered_list_open", "bullet_list_open", "list_item_open", "paragraph_open"}
+    found = tokens(text, dialect, "doc.qmd")
+    return [(t.type, (t.map or [0])[0] + 1) for t in found if t.type in wanted]
+
+
+def test_fancy_list_markers_make_ordered_lists_in_pandoc_markdown() -> None:
+    text = "a. one\nb. two\n\n(i) one\n(ii) two\n\n#. one\n#. two\n\nIV) four\nV) five\n"
+    lists = [line for kind, line in _items(text) if kind == "ordered_list_open"]
+    assert lists == [1, 4, 7, 10]  # a new list where the delimiter changes
+    items = [line for kind, line in _items(text) if kind == "list_item_open"]
+    assert items == [1, 2, 4, 5, 7, 8, 10, 11]
+    for dialect in ("rmarkdown", "quarto"):
+        assert ("list_item_open", 1) in _items(text, dialect)
+
+
+def test_fancy_markers_that_pandoc_reads_as_text() -> None:
+    # A capital letter and a full stop want two spaces; no list interrupts a paragraph; a
+    # marker needs a space after it; "1." lists are CommonMark's as before.
+    text = "B. Russell wrote it.\n\nText goes on\na. without a blank line\n\ne.g. this\n"
+    assert [kind for kind, _ in _items(text)] == ["paragraph_open"] * 3
+    assert ("list_item_open", 1) in _items("A.  Capital item\n")
+    assert [kind for kind, _ in _items("Text\n1. interrupts\n")][:2] == [
+        "paragraph_open",
+        "ordered_list_open",
+    ]
+
+
+def test_plain_markdown_has_no_fancy_lists() -> None:
+    assert kinds("a. one\nb. two\n") == ["paragraph_open"]
