@@ -51,6 +51,9 @@ CROSSREF_PREFIXES = frozenset(
 #: ``{#id .class key=value}`` attribute blocks, and the ids inside them.
 _ATTRIBUTE_BLOCK = re.compile(r"\{[^{}\n]{0,500}\}")
 _ATTRIBUTE_ID = re.compile(r"(?:^|[\s{:])#([\w:.\-]+)")
+#: Fences whose body the generator renders in place rather than shows as code: Docusaurus'
+#: ``mdx-code-block`` (JSX kept apart from the Markdown around it for translators' tools).
+_RENDERED_FENCES = frozenset({"mdx-code-block"})
 #: ``id="x"`` and ``name="x"`` in raw HTML, JSX or Vue.
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"\n]{1,200})"|'([^'\n]{1,200})')""")
 #: ``id=x`` as a shortcode's parameter (``{{< warning id=relay >}}``).
@@ -227,7 +230,7 @@ class _PageReader:
         elif kind == "container_open":
             self.anchors.update(_ids_in(str((token.meta or {}).get("attributes", ""))))
         elif kind == "fence":
-            self.anchors.update(_chunk_labels(token))
+            self.anchors.update(_fence_ids(token))
         elif kind == "html_block":
             self.anchors.update(_html_ids(token.content))
             self.links.extend(self.finder.html_targets(token))
@@ -421,6 +424,13 @@ def _ids_in(attributes: str) -> list[str]:
 
 def _html_ids(html: str) -> list[str]:
     return [double or single for double, single in _HTML_ID.findall(html)]
+
+
+def _fence_ids(fence: Token) -> list[str]:
+    """A code chunk's labels; the ids of a fence the generator renders in place."""
+    if fence.info.strip() in _RENDERED_FENCES:
+        return _html_ids(fence.content)
+    return _chunk_labels(fence)
 
 
 def _chunk_labels(fence: Token) -> list[str]:

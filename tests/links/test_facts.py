@@ -59,3 +59,15 @@ def test_a_quarto_appendix_heading_titled_by_the_language_keys_has_its_id() -> N
     )
     facts = page_facts(Document.from_text("page.qmd", page, registered_dialects()["quarto"]))
     assert "example-footnotes" in facts.anchors
+
+
+def test_ids_in_a_docusaurus_mdx_code_block_are_the_pages_own() -> None:
+    # Docusaurus renders an ``mdx-code-block`` fence's body as MDX, in place: its ids are
+    # anchors of the page. Any other fence is code, whose ids are shown, not rendered.
+    page = (
+        '# T\n\n```mdx-code-block\n<details id="node-env">\n<summary>Why?</summary>\n```\n\n'
+        'Text.\n\n```mdx-code-block\n</details>\n```\n\n```html\n<div id="shown"></div>\n```\n'
+    )
+    doc = Document.from_text("docs/a.mdx", page, registered_dialects()["docusaurus"])
+    anchors = page_facts(doc).anchors
+    assert "node-env" in anchors and "shown" not in anchors
