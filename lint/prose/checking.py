@@ -301,14 +301,15 @@ def _cached_findings(value: str | None) -> list[EngineFinding] | None:
         return None
 
 
-#: Filler text, as templates and mock-ups hold it.
-_FILLER = re.compile(r"(?i:\blorem ipsum\b)")
+#: Filler text, as templates and mock-ups hold it: a paragraph or item that starts with it.
+_FILLER = re.compile(r"(?i)\W*lorem ipsum\b")
 
 
 def _is_filler(text: str) -> bool:
     """``Lorem ipsum dolor sit amet…``: Latin-like words, none an English spelling, that
-    placeholder-text reports once; not prose to check word by word."""
-    return "psum" in text and _FILLER.search(text) is not None
+    placeholder-text reports once; not prose to check word by word. A sentence about it
+    ("fills each page with Lorem ipsum") is prose."""
+    return _FILLER.match(text) is not None
 
 
 def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:

@@ -321,6 +321,11 @@ def test_fancy_markers_that_pandoc_reads_as_text() -> None:
     text = "B. Russell wrote it.\n\nText goes on\na. without a blank line\n\ne.g. this\n"
     assert [kind for kind, _ in _items(text)] == ["paragraph_open"] * 3
     assert ("list_item_open", 1) in _items("A.  Capital item\n")
+    # Nor does a bracketed number; "p. 12" is a page, "did." a word, "B." alone no item.
+    text = "a. x\n\nThe sum given in\n(1) and the fee.\n\nSee\np. 12 and\ndid. it\n\nB.\n"
+    assert [kind for kind, _ in _items(text)][3:] == ["paragraph_open"] * 3
+    item = "a. See Smith, especially\np. 12 where it is.\nb. second\n"
+    assert [line for kind, line in _items(item) if kind == "list_item_open"] == [1, 3]
     assert [kind for kind, _ in _items("Text\n1. interrupts\n")][:2] == [
         "paragraph_open",
         "ordered_list_open",

@@ -141,3 +141,8 @@ def test_an_initialism_that_names_a_tool_is_not_told_to_be_expanded() -> None:
     found = _codes("You can use [nvm](https://github.com/nvm-sh/nvm) to manage versions.\n")
     assert [item for item in found if item[0] == "NeverMind"] == []
     assert ("NeverMind", "nvm") in _codes("He said nvm and left the room.\n")
+
+
+def test_a_sentence_about_filler_text_is_prose() -> None:
+    found = _codes("The theme fills each page with Lorem ipsum text untill you write your own.\n")
+    assert found and {text for _, text in found} == {"untill"}

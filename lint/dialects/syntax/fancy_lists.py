@@ -21,9 +21,13 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
 
-#: A marker: an optional opening bracket, a number, ``#``, one letter or a roman numeral,
-#: and a full stop or a closing bracket.
+#: A marker: an optional opening bracket, a number, ``#``, a roman numeral or one letter, and
+#: a full stop or a closing bracket.
 _MARKER = re.compile(r"(\()?([0-9]{1,9}|#|[ivxlcdm]{1,8}|[IVXLCDM]{1,8}|[a-zA-Z])([.)])")
+#: A well-formed roman numeral (``did`` and ``civil`` are words, not numerals), either case.
+_ROMAN = re.compile(r"(?i)m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+#: What Pandoc reads as a page number, not a list: ``p. 12``.
+_PAGE_NUMBER = re.compile(r"p\.[ \t]+[0-9]")
 #: A line that may begin a fancy list item (the cheap test of a document).
 _ANY_MARKER = re.compile(r"(?m)^[ \t]*\(?(?:#|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)][ \t]")
 #: The value markdown-it reads for a marker that is not a number: not 1, so the list does
@@ -41,20 +45,25 @@ def _skip_marker(state: StateBlock, line: int) -> int:
     opening, number, delimiter = found.groups()
     if opening and delimiter != ")":
         return -1
+    if len(number) > 1 and not number.isdigit() and not _ROMAN.fullmatch(number):
+        return -1
     after = found.end()
     if after < end and state.src[after] not in " \t":
         return -1
-    # Pandoc: a capital letter and a full stop need two spaces after them ("B. Russell").
+    # Pandoc: a capital letter and a full stop need two spaces after them ("B. Russell"),
+    # and "p. 12" is a page.
     capital = len(number) == 1 and number.isupper() and delimiter == "."
-    if capital and after < end and not state.src.startswith(("  ", "\t"), after):
+    if capital and not state.src.startswith(("  ", "\t"), after, end):
+        return -1
+    if number == "p" and _PAGE_NUMBER.match(state.src, start, end):
         return -1
     return after
 
 
 def _marker_value(marker: str) -> int:
-    """What markdown-it reads as the number of a marker (``int`` in its rule)."""
-    digits = marker.lstrip("(")
-    return int(digits) if digits.isdigit() else _NOT_FIRST
+    """What markdown-it reads as the number of a marker (``int`` in its rule): CommonMark's
+    own (``1.``, ``1)``) as written; any other not 1, so that it interrupts no paragraph."""
+    return int(marker) if marker.isdigit() else _NOT_FIRST
 
 
 def _fancy_list_rule(list_rule: Any) -> Any:
