@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from lint.positions import LineIndex, Span
@@ -15,7 +15,7 @@ from lint.positions import LineIndex, Span
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from lint.dialects import Dialect
+    from lint.dialects import Dialect, Syntax
     from lint.front_matter import FrontMatter
     from lint.prose.segments import Segment
 from lint.sections import Section, build_sections, flow
@@ -143,7 +143,12 @@ class Document:
 
         # Blank lines stand in for the front matter, so token lines are file lines.
         padding = "\n" * (self.body_first_line - 1)
-        return parse_with_env(padding + self.text[self.body_start :], self.dialect.syntax)
+        return parse_with_env(padding + self.text[self.body_start :], self.syntax)
+
+    @cached_property
+    def syntax(self) -> tuple[Syntax, ...]:
+        """The syntax extensions the document may use: its dialect's, and its site's."""
+        return self.dialect.syntax_for(Path(self.path))
 
     @cached_property
     def _events(self) -> list[tuple[int, int, str, int]]:

@@ -757,6 +757,9 @@ def _through_cache(
                 dialect.name, dialect_stamp(dialect)
             )
             fingerprint = _fingerprint(plan, path) + _project_stamp(plan, path)
+            features = dialect.site_features(path)
+            if features:  # the site's config changes how its pages read
+                stamp = f"{stamp}+{','.join(features)}"
             key = file_key(fingerprint, stamp, display, data) if data else None
             batch_keys.append(key if data is not None else None)
         found = cache.get_many([key for key in batch_keys if key is not None])

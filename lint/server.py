@@ -587,7 +587,7 @@ class _Placement:
         into the same blocks, plus the comment as HTML (inline, or a line of its own)."""
         from lint.dialects.parser import parse
 
-        syntax = self.doc.dialect.syntax
+        syntax = self.doc.syntax
         before = _shape(parse(block, syntax), shift=1 if line_above else 0)
         after_tokens = parse(block[:at] + inserted + block[at:], syntax)
         comment = inserted.strip()

@@ -83,6 +83,18 @@ class Dialect:
         return False
 
     @classmethod
+    def site_features(cls, page: Path) -> tuple[str, ...]:
+        """What the page's site configuration turns on that changes how the page reads
+        (MkDocs' Markdown extensions and plugins); part of a cached result's key. None by
+        default: a generator whose syntax its config cannot change."""
+        return ()
+
+    @classmethod
+    def syntax_for(cls, page: Path) -> tuple[Syntax, ...]:
+        """The syntax of one page: the dialect's, and what its site's configuration adds."""
+        return cls.syntax
+
+    @classmethod
     def detect(cls, folder: Path, names: frozenset[str]) -> bool:
         """Whether ``folder``, which holds ``names`` and one of the markers, is the root of
         one of its sites (by default: yes)."""

@@ -15,6 +15,7 @@ from lint.dialects import Dialect
 from lint.dialects.common import SITE_MARKDOWN
 from lint.dialects.syntax import Syntax
 from lint.dialects.syntax.admonitions import ADMONITIONS, CONTENT_TABS
+from lint.dialects.syntax.fancy_lists import FANCY_LISTS
 from lint.dialects.syntax.includes import AUTODOC, INCLUDES
 from lint.dialects.syntax.keys import KEYS
 from lint.dialects.syntax.liquid import LIQUID
@@ -59,18 +60,36 @@ class Mkdocs(Dialect):
         """With autorefs on (mkdocstrings turns it on), ``[Object][griffe.Object]`` and
         ``[the guide][usage]`` name an object or a heading anywhere in the site; with
         snippets' ``auto_append``, the appended files define the page's references."""
-        return _autorefs_on(page.absolute().parent)
+        return _AUTOREFS in cls.site_features(page)
+
+    @classmethod
+    def site_features(cls, page: Path) -> tuple[str, ...]:
+        return _features(page.absolute().parent)
+
+    @classmethod
+    def syntax_for(cls, page: Path) -> tuple[Syntax, ...]:
+        """With PyMdown's fancylists on, ``a.``, ``iv)`` and ``#.`` items are ordered lists."""
+        if _FANCY_LISTS in cls.site_features(page):
+            return (*cls.syntax, FANCY_LISTS)
+        return cls.syntax
+
+
+#: The features of a config that change how its pages read.
+_AUTOREFS = "autorefs"
+_FANCY_LISTS = "fancylists"
+#: PyMdown's fancylists among the config's Markdown extensions.
+_FANCY_LISTS_ON = re.compile(r"pymdownx\.fancylists\b")
 
 
 def forget_site_configs() -> None:
     """Read the MkDocs configs again (a language server's files changed)."""
-    _autorefs_on.cache_clear()
+    _features.cache_clear()
 
 
 @lru_cache(maxsize=256)
-def _autorefs_on(folder: Path) -> bool:
-    """Whether the MkDocs config nearest above ``folder`` resolves references across the
-    site (autorefs, or files appended to every page)."""
+def _features(folder: Path) -> tuple[str, ...]:
+    """What the MkDocs config nearest above ``folder`` turns on: references resolved across
+    the site (autorefs, or files appended to every page), PyMdown's fancy lists."""
     from lint.reading import ReadRefused, read_document
 
     for current in (folder, *folder.parents):
@@ -80,6 +99,10 @@ def _autorefs_on(folder: Path) -> bool:
                 try:
                     text = read_document(config, _MOST_CONFIG_BYTES).decode("utf-8", "replace")
                 except (OSError, ReadRefused):
-                    return False
-                return _RESOLVES_REFERENCES.search(text) is not None
-    return False
+                    return ()
+                found = (
+                    (_AUTOREFS, _RESOLVES_REFERENCES.search(text)),
+                    (_FANCY_LISTS, _FANCY_LISTS_ON.search(text)),
+                )
+                return tuple(feature for feature, on in found if on is not None)
+    return ()

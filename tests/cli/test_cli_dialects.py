@@ -171,3 +171,25 @@ def test_a_broken_plugin_dialect_is_reported_and_skipped(
     assert outcome.code == 1
     assert "plugin 'broken'" in outcome.stderr and complaint in outcome.stderr
     outcome.assert_no_traceback()
+
+
+#: An MkDocs page ending with a list numbered in roman numerals.
+FANCY_PAGE = (
+    "# Check\n\nThe tool answers with:\n\ni.  its version\nii. the path it was installed to\n"
+)
+
+
+def test_mkdocs_reads_fancy_lists_where_the_config_turns_them_on_and_the_cache_follows(
+    contentlint: RunCli, write: WriteFiles
+) -> None:
+    """Without PyMdown's fancylists, Python-Markdown shows "ii. the path…" as a paragraph
+    that stops mid-sentence; with it, a list item. Changing the config changes the cached
+    result."""
+    write({"site/mkdocs.yml": "site_name: x\n", "site/docs/index.md": FANCY_PAGE})
+    for _ in range(2):  # the second run from the results cache
+        plain = contentlint("check", "--no-prose", "--format", "json", "site")
+        assert plain.positions("truncated-text") == [("site/docs/index.md", 6, 31)]
+    config = "site_name: x\nmarkdown_extensions:\n  - pymdownx.fancylists\n"
+    write({"site/mkdocs.yml": config})
+    fancy = contentlint("check", "--no-prose", "--format", "json", "site")
+    assert fancy.code == 0, fancy.output
