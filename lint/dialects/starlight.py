@@ -11,6 +11,10 @@ from lint.dialects import Dialect
 from lint.dialects.mdx import MDX_SYNTAX
 from lint.dialects.syntax import Syntax
 from lint.dialects.syntax.containers import COLON_FENCES
+from lint.dialects.syntax.extensions import FOOTNOTES, MATH, STRIKETHROUGH, TABLES
+
+#: The syntax of Astro's ``.md`` pages: GitHub's Markdown, asides and math.
+_MARKDOWN_SYNTAX: tuple[Syntax, ...] = (COLON_FENCES, TABLES, STRIKETHROUGH, FOOTNOTES, MATH)
 
 
 class Starlight(Dialect):
@@ -22,6 +26,14 @@ class Starlight(Dialect):
     markers: ClassVar[tuple[str, ...]] = ("astro.config.*",)
     extensions: ClassVar[tuple[str, ...]] = (".md", ".mdx", ".markdown")
     typographer: ClassVar[bool] = True
+
+    @classmethod
+    def syntax_for(cls, page: Path) -> tuple[Syntax, ...]:
+        """Astro compiles only ``.mdx`` as MDX: a ``.md`` page is Markdown with asides, where
+        braces and ``import`` lines are text and tags are HTML."""
+        if page.suffix.lower() in cls.mdx_extensions:
+            return cls.syntax
+        return _MARKDOWN_SYNTAX
 
     @classmethod
     def content_folder(cls, site_root: Path) -> Path | None:

@@ -334,3 +334,15 @@ def test_fancy_markers_that_pandoc_reads_as_text() -> None:
 
 def test_plain_markdown_has_no_fancy_lists() -> None:
     assert kinds("a. one\nb. two\n") == ["paragraph_open"]
+
+
+def test_astro_reads_only_mdx_pages_as_mdx() -> None:
+    text = "Use {name} here.\n\n:::note\nAn aside.\n:::\n"
+    mdx = tokens(text, "starlight", "src/content/docs/a.mdx")
+    md = tokens(text, "starlight", "src/content/docs/a.md")
+    assert ("template", "{name}") in [
+        (child.type, child.content) for t in mdx for child in t.children or []
+    ]
+    assert [child.type for child in md[1].children or []] == ["text"]
+    assert "container_open" in [t.type for t in md]  # the aside, in both
+    assert "container_open" in [t.type for t in mdx]
