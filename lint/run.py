@@ -343,7 +343,10 @@ def _note_choices(
     for display, path in files:
         folder = PurePath(display).parent.as_posix()
         choice = plan.dialect_choice(path)
-        _tally(statistics.dialects, f"dialect {choice.dialect.name} ({choice.reason})", folder)
+        features = choice.dialect.site_features(path)
+        turned_on = f"; the site turns on {', '.join(features)}" if features else ""
+        label = f"dialect {choice.dialect.name} ({choice.reason}{turned_on})"
+        _tally(statistics.dialects, label, folder)
         _tally(statistics.configs, _config_label(plan.config_for(path), cwd), folder)
         schema = plan.schema_choice(path)
         if schema is not None:

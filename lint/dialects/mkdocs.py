@@ -75,7 +75,7 @@ class Mkdocs(Dialect):
 
 
 #: The features of a config that change how its pages read.
-_AUTOREFS = "autorefs"
+_AUTOREFS = "site-wide references"
 _FANCY_LISTS = "fancylists"
 #: PyMdown's fancylists among the config's Markdown extensions.
 _FANCY_LISTS_ON = re.compile(r"pymdownx\.fancylists\b")

@@ -193,3 +193,6 @@ def test_mkdocs_reads_fancy_lists_where_the_config_turns_them_on_and_the_cache_f
     write({"site/mkdocs.yml": config})
     fancy = contentlint("check", "--no-prose", "--format", "json", "site")
     assert fancy.code == 0, fancy.output
+    verbose = contentlint("check", "-v", "--no-prose", "site")
+    assert "(mkdocs.yml in " in verbose.stderr
+    assert "; the site turns on fancylists) for 1 file in site/docs" in verbose.stderr
