@@ -33,6 +33,8 @@ DEBIAN = "http://deb.debian.org/debian/pool/main"
 SIMPLE_JSON = "application/vnd.pypi.simple.v1+json"
 #: What a site keeps: its pages and the project files that name its generator.
 KEPT = (".md", ".mdx", ".qmd", ".rmd", ".yml", ".yaml", ".toml", ".json", ".js", ".ts", ".mjs")
+#: Project files without an extension that are kept too (an R package's manifest).
+KEPT_NAMES = ("DESCRIPTION",)
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ SITES = (
         Site(
             f"rmarkdown-vignettes/{package}",
             f"{DEBIAN}/r/r-cran-{package}/r-cran-{package}_{version}.orig.tar.{kind}",
-            (("vignettes", ""),),
+            (("vignettes", "vignettes"), ("DESCRIPTION", "DESCRIPTION")),
         )
         for package, version, kind in (
             ("dplyr", "1.0.10", "gz"),
@@ -129,9 +131,11 @@ def fetch(site: Site, root: Path) -> int:
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:
         for member in archive.getmembers():
             parts = PurePosixPath(member.name).parts[1:]  # below the archive's top folder
-            if not member.isfile() or not parts or PurePosixPath(*parts).suffix.lower() not in KEPT:
+            if not member.isfile() or not parts:
                 continue
             inside = PurePosixPath(*parts)
+            if inside.suffix.lower() not in KEPT and inside.name not in KEPT_NAMES:
+                continue
             for source, destination in site.folders:
                 if inside == PurePosixPath(source) or PurePosixPath(source) in inside.parents:
                     rest = inside.relative_to(source)

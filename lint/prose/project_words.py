@@ -173,14 +173,71 @@ _CODE_TOKEN = re.compile(r"\S*[/._@]\S*")
 
 
 def _words_of_file(path: Path) -> set[str]:
-    """The words of a project file's names and code: the values of its name keys and its
-    addresses and dotted names, not its prose (a navigation title or a description)."""
+    """The words of a project file's names and code: the values of its name keys, its
+    addresses and dotted names and the packages it depends on, not its prose (a navigation
+    title or a description)."""
     text = _text_of(path, MAX_PROJECT_FILE_BYTES)
     if text is None:
         return set()
     pieces = [found[1] for found in _NAME_LINE.finditer(text)]
     pieces.extend(found[0] for found in _CODE_TOKEN.finditer(text))
+    pieces.extend(dependencies(path.name, text))
     return {word.casefold() for piece in pieces for word in code_words(piece)}
+
+
+#: An R package's fields that list the packages it uses (``Imports: magrittr (>= 1.5),``),
+#: with their continuation lines.
+_R_DEPENDENCY_FIELDS = re.compile(
+    r"^(?:Depends|Imports|Suggests|LinkingTo|Enhances):((?:.*)(?:\n[ \t].*)*)", re.MULTILINE
+)
+#: A package's name at the start of a requirement (``jsonschema>=4``, ``magrittr (>= 1.5)``).
+_PACKAGE_NAME = re.compile(r"\s*(@?[A-Za-z0-9][\w.@/-]*)")
+_NODE_DEPENDENCY_KEYS = ("dependencies", "devDependencies", "peerDependencies")
+
+
+def dependencies(file_name: str, text: str) -> list[str]:
+    """The names of the packages a manifest depends on: an R package's ``DESCRIPTION``,
+    ``package.json``, ``pyproject.toml``. A page of the project names them in its prose
+    (``magrittr``, ``clsx``, ``jsonschema``) without showing them in code."""
+    requirements: list[str] = []
+    if file_name == "DESCRIPTION":
+        for field in _R_DEPENDENCY_FIELDS.finditer(text):
+            requirements.extend(field[1].split(","))
+    elif file_name == "package.json":
+        requirements.extend(_node_dependencies(text))
+    elif file_name == "pyproject.toml":
+        requirements.extend(_python_dependencies(text))
+    names = (_PACKAGE_NAME.match(requirement) for requirement in requirements)
+    return [found[1] for found in names if found is not None]
+
+
+def _node_dependencies(text: str) -> list[str]:
+    import json
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    found = [data.get(key) for key in _NODE_DEPENDENCY_KEYS]
+    return [str(name) for table in found if isinstance(table, dict) for name in table]
+
+
+def _python_dependencies(text: str) -> list[str]:
+    import tomllib
+
+    try:
+        project = tomllib.loads(text).get("project")
+    except (tomllib.TOMLDecodeError, ValueError):
+        return []
+    if not isinstance(project, dict):
+        return []
+    lists = [project.get("dependencies")]
+    optional = project.get("optional-dependencies")
+    if isinstance(optional, dict):
+        lists.extend(optional.values())
+    return [str(item) for listed in lists if isinstance(listed, list) for item in listed]
 
 
 def _page_code_words(root: Path) -> set[str]:

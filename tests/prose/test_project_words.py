@@ -52,3 +52,35 @@ def test_a_binary_project_file_is_read_as_far_as_it_decodes(tmp_path: Path) -> N
     found = project_words_for(tmp_path / "a.md")
     assert found.root == tmp_path
     assert "qqpkg" in found.words
+
+
+def test_the_packages_a_project_depends_on_are_its_words(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "DESCRIPTION": (
+                "Package: purrq\nTitle: Functional Tools for Data\n"
+                "Imports: cli (>= 3.6), magrittx (>= 1.5),\n    rlanq\n"
+                "Suggests: readxq, zoomba\nDescription: Makes pipelines of data.\n"
+            ),
+            "vignettes/intro.Rmd": "# Intro\n\nText.\n",
+            "site/package.json": (
+                '{"name": "site", "dependencies": {"clsxq": "^2", "@mdx-js/react": "3"},'
+                ' "devDependencies": {"prismq-renderer": "1"}}'
+            ),
+            "site/docs/a.md": "# A\n",
+            "py/pyproject.toml": (
+                '[project]\nname = "toolq"\ndependencies = ["jsonschemq>=4", "click"]\n'
+                '[project.optional-dependencies]\ntest = ["pytesq (>=8)"]\n'
+            ),
+            "py/docs/b.md": "# B\n",
+        },
+    )
+    forget_project_words()
+    r_words = project_words_for(tmp_path / "vignettes/intro.Rmd").words
+    assert {"purrq", "magrittx", "rlanq", "readxq", "zoomba"} <= r_words
+    assert "pipelines" not in r_words  # the description is prose, not names
+    node_words = project_words_for(tmp_path / "site/docs/a.md").words
+    assert {"clsxq", "mdx", "prismq", "renderer"} <= node_words
+    python_words = project_words_for(tmp_path / "py/docs/b.md").words
+    assert {"toolq", "jsonschemq", "pytesq"} <= python_words
