@@ -439,6 +439,11 @@ _INTERRUPTIONS = frozenset(
     {"fence", "code_block", "math_block", "math_block_eqno", "blockquote_close",
      "bullet_list_close", "ordered_list_close"}
 )  # fmt: skip
+#: Codes about a word's letters that text in capitals is exempt from: a dateline in capitals
+#: (``SAN FRANCISCO, Mar. 9``) is house style, ``UM`` an acronym and no filler.
+CAPITALS_EXEMPT_CODES = frozenset({"NotablePlaces", "FillerWords"})
+#: Codes about a brand's capitals whose words are a common phrase in small letters.
+COMMON_PHRASE_CODES = frozenset({"DayOneNames"})
 #: What the engine's advice to expand an initialism (``nvm``, ``btw``) says; each has a code.
 _INITIALISM = "expanding this initialism"
 #: Codes about "a" and "an".
@@ -532,6 +537,12 @@ def _an_before_letters(article: str, after: str) -> bool:
 _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
 
 
+def _all_capitals(text: str) -> bool:
+    """Two letters or more, every one a capital (``UM``, ``SAN FRANCISCO``)."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
 def _is_label(text: str, span: Span) -> bool:
     """Whether the word is a bold label (``**url**: deprecate…``, ``**type:** `string```),
     the name of a part."""
@@ -563,6 +574,11 @@ def _excused(
         return _not_a_sentence_start(doc, segment, span, vocabulary)
     if code in LENGTH_CODES:
         return _sentences_short_apart(doc.text[span.start : span.end])
+    text = doc.text[span.start : span.end]
+    if code in CAPITALS_EXEMPT_CODES and _all_capitals(text):
+        return True  # "SAN FRANCISCO, Mar. 9" is a dateline; "UM" an acronym, not "um"
+    if code in COMMON_PHRASE_CODES and text.islower():
+        return True  # "from day one" is no brand
     if _INITIALISM in finding.message:
         # "[nvm](…)" is a tool, not "never mind": a link's whole text, or written in the
         # document's code or addresses.

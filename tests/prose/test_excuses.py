@@ -146,3 +146,13 @@ def test_an_initialism_that_names_a_tool_is_not_told_to_be_expanded() -> None:
 def test_a_sentence_about_filler_text_is_prose() -> None:
     found = _codes("The theme fills each page with Lorem ipsum text untill you write your own.\n")
     assert found and {text for _, text in found} == {"untill"}
+
+
+def test_capitals_are_a_dateline_or_an_acronym_and_day_one_is_a_phrase() -> None:
+    # "SAN FRANCISCO, Mar. 9" is a press release's dateline; "UM" the University of
+    # Michigan, not "um"; "from day one" no brand. A filler in small letters is reported.
+    assert _codes("SAN FRANCISCO, Mar. 9, 2016 — The foundation announced it.\n") == []
+    assert _codes("A student at UM wrote an LDAP server. So um, what?\n") == [
+        ("FillerWords", " um")
+    ]
+    assert _codes("We built variants of components from day one and went on.\n") == []
