@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from lint import __version__
 from lint.cache import Cache, digest
 from lint.diagnostics import Finding, Fix, Replacement, Severity
+from lint.dialects.syntax import CONTAINER_CLOSE
 from lint.document import Document
 from lint.positions import Span
 from lint.prose.engines import (
@@ -714,11 +715,16 @@ def _goes_on(doc: Document, segment: Segment) -> bool:
     (``where:``, ``$$``)."""
     if segment.token < 2 or segment.kind != "paragraph":
         return False
-    previous = doc.tokens[segment.token - 2]
+    before = segment.token - 2
+    # Out of the containers that close just before it (tabs around a code block): what
+    # the reader saw last is their last block.
+    while before > 0 and doc.tokens[before].type == CONTAINER_CLOSE:
+        before -= 1
+    previous = doc.tokens[before]
     if previous.type in _INTERRUPTIONS:
         return True
-    if previous.type == "paragraph_close" and segment.token >= 3:
-        ending = doc.tokens[segment.token - 3].content.rstrip()
+    if previous.type == "paragraph_close" and before >= 1:
+        ending = doc.tokens[before - 1].content.rstrip()
         return bool(ending) and ending[-1] not in ".!?)\"”’'*_"
     return False
 

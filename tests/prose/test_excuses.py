@@ -156,3 +156,14 @@ def test_capitals_are_a_dateline_or_an_acronym_and_day_one_is_a_phrase() -> None
         ("FillerWords", " um")
     ]
     assert _codes("We built variants of components from day one and went on.\n") == []
+
+
+def test_a_sentence_goes_on_after_code_in_tabs() -> None:
+    doc = Document.from_text(
+        "post.md",
+        "{% tabs a %}\n{% tab Scala %}\n```scala\nval x = 1\n```\n{% endtab %}\n{% endtabs %}\n\n"
+        "since the operation takes a function.\n\nyou can print each string like this.\n",
+        registered_dialects()["jekyll"],
+    )
+    found = [(f.code, doc.text[f.start : f.end]) for f in check_prose(doc, ProseSettings())]
+    assert found == [("SentenceCapitalization", "you")]
