@@ -538,6 +538,11 @@ def _an_before_letters(article: str, after: str) -> bool:
 _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
 
 
+#: What follows a person's first name where a page credits them: more of the name, then
+#: their handle in brackets (``Matteo Collina ([@mcollina](…))``, ``Ruy Adorno (@ruyadorno)``).
+_NAME_BEFORE_HANDLE = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,3}[ \t]+\(\[?@\w")
+
+
 def _all_capitals(text: str) -> bool:
     """Two letters or more, every one a capital (``UM``, ``SAN FRANCISCO``)."""
     letters = [char for char in text if char.isalpha()]
@@ -621,6 +626,8 @@ def _word_excused(
         )
     if _handle_in_brackets(doc.text, span, word) or _is_label(doc.text, span):
         return True
+    if word[:1].isupper() and _NAME_BEFORE_HANDLE.match(doc.text, span.end):
+        return True  # "Matteo Collina ([@mcollina](…))": a person, named by their handle
     index = bisect_left(segment.starts, span.start)
     return vocabulary().knows(word, token, is_sentence_start(segment.text, index))
 

@@ -167,3 +167,12 @@ def test_a_sentence_goes_on_after_code_in_tabs() -> None:
     )
     found = [(f.code, doc.text[f.start : f.end]) for f in check_prose(doc, ProseSettings())]
     assert found == [("SentenceCapitalization", "you")]
+
+
+def test_a_first_name_before_a_handle_is_a_name() -> None:
+    found = _codes(
+        "Matteo Collina ([@mcollina](https://github.com/mcollina)) led it.\n\n"
+        "Ruy Adorno (@ruyadorno) presented.\n\nMatteo wrote a notte about it.\n"
+    )
+    # Without the handle, a first name at a sentence start is still looked up.
+    assert [text for code, text in found if code == "SpellCheck"] == ["Matteo", "notte"]
