@@ -1,7 +1,9 @@
-"""Inline tokens as text: the visible words of a heading, a paragraph or a label, no markup."""
+"""Inline tokens as text: the visible words of a heading, a paragraph or a label, no markup;
+and whether a place of a line's source lies inside inline code."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -29,3 +31,20 @@ def children_text(children: Sequence[Token]) -> str:
 def plain_text(inline: Token) -> str:
     """The visible text of an inline token."""
     return children_text(inline.children or [])
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def in_code_span(text: str, line_start: int, offset: int) -> bool:
+    """Whether ``offset`` lies inside an inline code span that opens on its line (between
+    ``line_start`` and it): a run of backticks opened and not yet closed by a run of the same
+    length. ``<!-- TODO -->`` written in backticks shows a comment; it is none."""
+    opened = 0
+    for run in _BACKTICKS.finditer(text, line_start, offset):
+        length = run.end() - run.start()
+        if not opened:
+            opened = length
+        elif length == opened:
+            opened = 0
+    return opened > 0 and text.find("`" * opened, offset) != -1

@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 from lint.diagnostics import Finding
 from lint.document import Document
+from lint.inline import in_code_span
 from lint.positions import LineIndex, Span
 from lint.suggest import closest
 
@@ -149,6 +150,8 @@ def _body_comments(doc: Document, result: Suppressions) -> None:
         position = found.end()
         if line in code_lines or found[1] in unclosed or (found[1] == "{/*" and not mdx):
             continue  # a comment shown in code: what follows may be a real one
+        if in_code_span(text, doc.lines.line_start(line), found.start()):
+            continue  # `<!-- contentlint-disable -->` in backticks shows the comment
         closing = COMMENT_CLOSE[found[1]]
         close = text.find(closing, found.end())
         if close < 0:

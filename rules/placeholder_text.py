@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from lint.diagnostics import Finding, Severity
 from lint.dialects.syntax import COMMENT, TEMPLATE
 from lint.document import Document
+from lint.inline import in_code_span
 from lint.paragraphs import is_rendered_example
 from lint.placeholders import (
     DEFAULT_MARKERS,
@@ -369,7 +370,8 @@ def _comment_texts(doc: Document) -> Iterator[tuple[int, str]]:
             if end == -1:
                 break
             position = end + 3
-            if doc.lines.position(start)[0] not in code:
+            line = doc.lines.position(start)[0]
+            if line not in code and not in_code_span(text, doc.lines.line_start(line), start):
                 yield start + 4, text[start + 4 : end]
     for token in doc.tokens:
         if token.type == COMMENT and token.meta:

@@ -436,3 +436,11 @@ def test_the_rule_id_is_registered_under_the_engines_name() -> None:
     rule = rule_classes(load_rules())[UNKNOWN_RULE]
     assert rule.id == UNKNOWN_RULE == "unknown-rule"
     assert rule.groups == ("suppression",)
+
+
+def test_a_comment_shown_in_inline_code_suppresses_nothing() -> None:
+    text = (
+        "Write `<!-- contentlint-disable-line placeholder-text -->` at a line's end. TODO\n\n"
+        "A real one after code: `x` TODO <!-- contentlint-disable-line placeholder-text -->\n"
+    )
+    assert suppressed_lines(text) == [3]
