@@ -28,7 +28,7 @@ _COMMENT = re.compile(
     r"(?=\s|-->|\*/\})"
 )
 #: What closes a comment, by what opens it.
-COMMENT_CLOSE = {"<!--": "-->", "{/*": "*/}"}
+_COMMENT_CLOSE = {"<!--": "-->", "{/*": "*/}"}
 #: A suppression inside a front matter comment. Its names run to the next ``#`` or the end of
 #: the line, so that it may follow (or precede) a comment of the author's own.
 _HASH_COMMENT = re.compile(r"#[ \t]*contentlint-(disable-next-line|disable-line)(?![\w-])")
@@ -152,7 +152,7 @@ def _body_comments(doc: Document, result: Suppressions) -> None:
             continue  # a comment shown in code: what follows may be a real one
         if in_code_span(text, doc.lines.line_start(line), found.start()):
             continue  # `<!-- contentlint-disable -->` in backticks shows the comment
-        closing = COMMENT_CLOSE[found[1]]
+        closing = _COMMENT_CLOSE[found[1]]
         close = text.find(closing, found.end())
         if close < 0:
             unclosed.add(found[1])  # a comment of the other kind may still follow
@@ -180,7 +180,7 @@ def has_mdx_comments(doc: Document) -> bool:
     from lint.dialects.syntax.mdx import EXPRESSIONS
 
     suffix = PurePath(doc.path).suffix.lower()
-    return suffix in doc.dialect.mdx_extensions and EXPRESSIONS in doc.dialect.syntax
+    return suffix in doc.dialect.mdx_extensions and EXPRESSIONS in doc.syntax
 
 
 def _front_matter_comments(doc: Document, result: Suppressions) -> None:

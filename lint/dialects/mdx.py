@@ -10,6 +10,8 @@ from lint.dialects.syntax.extensions import FOOTNOTES, MATH, STRIKETHROUGH, TABL
 from lint.dialects.syntax.mdx import ESM, EXPRESSIONS, JSX
 
 MDX_SYNTAX: tuple[Syntax, ...] = (TABLES, STRIKETHROUGH, ESM, JSX, EXPRESSIONS, FOOTNOTES, MATH)
+#: What only MDX reads: a generator's pages that are not compiled as MDX lack these.
+MDX_ONLY: frozenset[Syntax] = frozenset({ESM, JSX, EXPRESSIONS})
 
 
 class Mdx(Dialect):

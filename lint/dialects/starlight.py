@@ -8,13 +8,9 @@ from pathlib import Path
 from typing import ClassVar
 
 from lint.dialects import Dialect
-from lint.dialects.mdx import MDX_SYNTAX
+from lint.dialects.mdx import MDX_ONLY, MDX_SYNTAX
 from lint.dialects.syntax import Syntax
 from lint.dialects.syntax.containers import COLON_FENCES
-from lint.dialects.syntax.extensions import FOOTNOTES, MATH, STRIKETHROUGH, TABLES
-
-#: The syntax of Astro's ``.md`` pages: GitHub's Markdown, asides and math.
-_MARKDOWN_SYNTAX: tuple[Syntax, ...] = (COLON_FENCES, TABLES, STRIKETHROUGH, FOOTNOTES, MATH)
 
 
 class Starlight(Dialect):
@@ -51,6 +47,10 @@ class Starlight(Dialect):
         except (ValueError, IndexError):
             return None
         return _collection_schema(str(site_root), collection)
+
+
+#: The syntax of Astro's ``.md`` pages: the same, without what only MDX reads.
+_MARKDOWN_SYNTAX = tuple(syntax for syntax in Starlight.syntax if syntax not in MDX_ONLY)
 
 
 @cache

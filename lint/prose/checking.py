@@ -588,8 +588,7 @@ def _excused(
     if _INITIALISM in finding.message:
         # "[nvm](…)" is a tool, not "never mind": a link's whole text, or written in the
         # document's code or addresses.
-        word = doc.text[span.start : span.end]
-        return _is_marked_name(doc.text, span) or vocabulary().writes_outside_prose(word)
+        return _is_marked_name(doc.text, span) or vocabulary().writes_outside_prose(text)
     if code in ARTICLE_CODES:
         # "an `id`": the article goes with the code's own word, not the stand-in's; "A/AAAA"
         # records are no article.

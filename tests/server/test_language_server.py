@@ -73,6 +73,22 @@ async def _session(project: Path, body: Callable[..., Awaitable[None]]) -> None:
     await session(project, run)
 
 
+async def _actions_at(
+    client: LanguageClient, uri: str, diagnostic: types.Diagnostic
+) -> Sequence[Any] | None:
+    """The code actions the server offers for ``diagnostic`` in the document ``uri``."""
+    return await asyncio.wait_for(
+        client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=diagnostic.range,
+                context=types.CodeActionContext(diagnostics=[diagnostic]),
+            )
+        ),
+        TIMEOUT,
+    )
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     (tmp_path / "schemas").mkdir()
@@ -112,16 +128,7 @@ def test_diagnostics_follow_the_text_and_the_rules_quick_fix_applies(project: Pa
         assert schema_problem.severity == types.DiagnosticSeverity.Error
         assert by_rule["empty-section"].range.start == types.Position(line=7, character=0)
 
-        actions = await asyncio.wait_for(
-            client.text_document_code_action_async(
-                types.CodeActionParams(
-                    text_document=types.TextDocumentIdentifier(uri=uri),
-                    range=schema_problem.range,
-                    context=types.CodeActionContext(diagnostics=[schema_problem]),
-                )
-            ),
-            TIMEOUT,
-        )
+        actions = await _actions_at(client, uri, schema_problem)
         assert actions is not None
         titles = [action.title for action in actions if isinstance(action, types.CodeAction)]
         assert 'Replace with "guide"' in titles  # the suggestion, offered too
@@ -243,16 +250,7 @@ def test_suppression_actions_in_front_matter_keep_it_valid(project: Path) -> Non
                     return list(params.diagnostics)
 
         async def actions_for(target: str, diagnostic: types.Diagnostic) -> Sequence[Any]:
-            actions = await asyncio.wait_for(
-                client.text_document_code_action_async(
-                    types.CodeActionParams(
-                        text_document=types.TextDocumentIdentifier(uri=target),
-                        range=diagnostic.range,
-                        context=types.CodeActionContext(diagnostics=[diagnostic]),
-                    )
-                ),
-                TIMEOUT,
-            )
+            actions = await _actions_at(client, target, diagnostic)
             assert actions is not None
             _assert_nothing_on_or_above_the_opening_fence(actions)
             return actions
@@ -351,16 +349,7 @@ def test_a_docusaurus_page_is_silenced_with_an_mdx_comment(tmp_path: Path) -> No
             )
         )
         (empty,) = await next_for(1)
-        actions = await asyncio.wait_for(
-            client.text_document_code_action_async(
-                types.CodeActionParams(
-                    text_document=types.TextDocumentIdentifier(uri=uri),
-                    range=empty.range,
-                    context=types.CodeActionContext(diagnostics=[empty]),
-                )
-            ),
-            TIMEOUT,
-        )
+        actions = await _actions_at(client, uri, empty)
         edit = _only_action(actions, "Disable empty-section for this line")
         assert edit.new_text == "{/* contentlint-disable-next-line empty-section */}\n"
         client.text_document_did_change(
