@@ -15,6 +15,7 @@ from typing import Any
 from lint.diagnostics import Severity
 from lint.dialects.resolve import DialectRule
 from lint.globs import matches_below
+from lint.listings import has_entry, names_of
 from lint.rule import Rule, default_options, enabled_by_default
 from lint.suggest import did_you_mean
 
@@ -116,13 +117,15 @@ def find_project_config(start: Path, memo: dict[str, Path | None] | None = None)
 def is_repository_root(folder: Path) -> bool:
     """Whether ``folder`` is the top of a git repository: the search for a config stops there,
     so that a config in a folder above (a home folder's, say) never takes over a repository."""
-    # os.path says False, where Path raises, for a folder we cannot enter
-    return os.path.exists(folder / ".git")  # noqa: PTH110
+    return has_entry(str(folder), ".git")
 
 
 def project_file_in(folder: Path) -> Path | None:
     """The project file in ``folder`` itself, if it has one."""
+    names = names_of(str(folder))
     for name in PROJECT_FILES:
+        if name not in names:
+            continue
         candidate = folder / name
         if not os.path.isfile(candidate):  # noqa: PTH113 - False, not an error, if unenterable
             continue

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from lint.config import Config
 from lint.document import EXTENSIONS
 from lint.globs import matches
+from lint.listings import has_entry, names_from_entries, record
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -101,7 +102,7 @@ def _ignore_files_above(folder: str) -> tuple[_IgnoreFile, ...]:
         if parent == current:
             return ()  # no repository above: only the walked folders' own files count
         above.append(parent)
-        if os.path.exists(os.path.join(parent, ".git")):
+        if has_entry(parent, ".git"):
             break
         current = parent
     found = [_ignore_file_in(item, IGNORE_FILES) for item in reversed(above)]
@@ -137,7 +138,10 @@ def _is_template_folder(path: str, name: str) -> bool:
     if name not in TEMPLATE_FOLDERS:
         return False
     parent = os.path.dirname(path)
-    return any(os.path.isfile(os.path.join(parent, config)) for config in TEMPLATE_FOLDERS[name])
+    return any(
+        has_entry(parent, config) and os.path.isfile(os.path.join(parent, config))
+        for config in TEMPLATE_FOLDERS[name]
+    )
 
 
 def _in_template_folder(path: Path) -> bool:
@@ -200,6 +204,7 @@ def _walk(
         try:
             with os.scandir(current) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
+            record(current, names_from_entries(entries))
         except OSError as error:
             skipped.append(f"{shown}: cannot enter this folder: {error.strerror or error}")
             continue

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import click
 
+from lint import listings
 from lint.config import Config, ConfigError, schema_locations
 from lint.diagnostics import Severity
 from lint.dialects import Dialect
@@ -158,6 +159,14 @@ def _tolerant_streams() -> None:
 
 
 def run_check(options: CheckOptions) -> NoReturn:
+    listings.remember_for_this_run()
+    try:
+        _check(options)
+    finally:
+        listings.forget()
+
+
+def _check(options: CheckOptions) -> NoReturn:
     _tolerant_streams()
     rules = load_rule_classes()
     cwd = Path.cwd()

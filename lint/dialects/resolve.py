@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.dialects import DEFAULT_DIALECT, Dialect
+from lint.listings import names_of
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,4 @@ def _marks(dialect: type[Dialect], name: str) -> bool:
 
 def _names(folder: str) -> frozenset[str]:
     """The entries of ``folder``, folders with a trailing ``/``; nothing if it cannot be read."""
-    try:
-        with os.scandir(folder) as entries:
-            return frozenset(
-                entry.name + "/" if entry.is_dir(follow_symlinks=False) else entry.name
-                for entry in entries
-            )
-    except OSError:
-        return frozenset()
+    return names_of(folder)

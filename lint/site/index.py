@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from lint.document import NOT_CONTENT_FOLDERS
+from lint.listings import names_of, walk
 from lint.site.facts import PageFacts
 from lint.site.layouts import PAGE_EXTENSIONS, Layout, extension_of
 from lint.suggest import closest
@@ -225,7 +226,7 @@ class SiteIndex:
             return Resolution(Status.FOUND, found_file, fragment)
         if early:
             return None
-        suffix = extension_of(PurePosixPath(path_part.rstrip("/")).name)
+        suffix = extension_of(posixpath.basename(path_part.rstrip("/")))
         if (
             not self.check_files
             and suffix
@@ -236,7 +237,7 @@ class SiteIndex:
         route = self._route_of(page, path_part)
         # A link that names a source file (``page.md``) must find the file; only an address
         # is looked up among the routes.
-        names_a_page = extension_of(PurePosixPath(path_part).name) in PAGE_EXTENSIONS
+        names_a_page = extension_of(posixpath.basename(path_part.rstrip("/"))) in PAGE_EXTENSIONS
         found = None if names_a_page else self.routes(root, page.layout).get(route)
         if found is not None:
             return Resolution(Status.FOUND, found, fragment)
@@ -284,7 +285,7 @@ class SiteIndex:
             # A folder with no page of its own: many generators list it (Hugo's sections,
             # Docusaurus' generated indexes); the index cannot tell.
             return Resolution(Status.UNKNOWN)
-        suffix = extension_of(PurePosixPath(path_part.rstrip("/")).name)
+        suffix = extension_of(posixpath.basename(path_part.rstrip("/")))
         wanted = path_part
         if suffix in PAGE_EXTENSIONS:
             return Resolution(
@@ -358,11 +359,7 @@ class SiteIndex:
     def listing(self, folder: str) -> tuple[str, ...]:
         names = self._listing.get(folder)
         if names is None:
-            try:
-                names = tuple(sorted(os.listdir(folder)))  # noqa: PTH208 - names only
-            except OSError:
-                names = ()
-            self._listing[folder] = names
+            names = self._listing[folder] = tuple(sorted(n.rstrip("/") for n in names_of(folder)))
         return names
 
     def routes(self, content_root: Path, layout: type[Layout]) -> dict[str, Path]:
@@ -372,15 +369,20 @@ class SiteIndex:
             return routes
         routes = self._routes[content_root] = {}
         folders = self._route_folders.setdefault(content_root, set())
-        for folder, subfolders, files in os.walk(content_root):
-            subfolders[:] = sorted(name for name in subfolders if name not in NOT_CONTENT_FOLDERS)
-            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        top = str(content_root)
+        for folder, subfolders, files in walk(top):
+            subfolders[:] = [
+                name
+                for name in subfolders
+                if name not in NOT_CONTENT_FOLDERS and not name.startswith(".")
+            ]
+            below = folder[len(top) + 1 :].replace(os.sep, "/")
             for name in files:
                 if not name.lower().endswith(PAGE_EXTENSIONS):
                     continue
-                path = Path(folder) / name
+                path = Path(folder, name)
                 routing = self.routing_for(path)
-                relative = PurePosixPath(path.relative_to(content_root).as_posix())
+                relative = PurePosixPath(f"{below}/{name}" if below else name)
                 for route in layout.routes(relative, routing):
                     normal = normal_route(route)
                     routes.setdefault(normal, path)
