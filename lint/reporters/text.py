@@ -20,8 +20,12 @@ def _display_width(character: str) -> int:
 
 def _pad(prefix: str) -> str:
     """Blank space as wide on screen as ``prefix``, keeping its tabs so the caret lines up."""
-    if prefix.isascii() and "\t" not in prefix:
-        return " " * len(prefix)  # most lines: one column a character
+    if "\t" not in prefix:
+        if prefix.isascii():
+            return " " * len(prefix)  # most lines: one column a character
+        # A cut line starts with "…": only the characters outside ASCII are looked up.
+        wider = sum(_display_width(character) - 1 for character in prefix if ord(character) > 127)
+        return " " * (len(prefix) + wider)
     return "".join(
         "\t" if character == "\t" else " " * _display_width(character) for character in prefix
     )

@@ -173,6 +173,13 @@ def test_text_carets_after_wide_characters_and_tabs() -> None:
     assert carets == "  |   \t^^^^"
 
 
+def test_text_carets_after_wide_characters_without_tabs() -> None:
+    text = "漢字 é TODO\n"
+    output = run(TextReporter, [("a.md", [diagnostic(1, 6, 10, path="a.md")], text)])
+    # Two cells for each ideograph, one for the accented letter and the spaces.
+    assert output.splitlines()[3] == "  |        ^^^^"
+
+
 def test_text_crlf_source_line_has_no_carriage_return() -> None:
     text = "one\r\nTODO two\r\n"
     output = run(TextReporter, [("a.md", [diagnostic(2, 1, 5, path="a.md")], text)])
