@@ -196,6 +196,9 @@ def compile_markers(patterns: tuple[str, ...]) -> tuple[Any, ...]:
     return tuple(re.compile(p) if p in _DEFAULTS else _Bounded(p) for p in patterns)
 
 
+_LEADING_WORDS = re.compile(r"^(\(\?[a-z]+:)\(\?:\\S\+\\s\+\)\{0,\d+\}\??")
+
+
 @lru_cache(maxsize=32)
 def _relaxed(marker: Any) -> re.Pattern[str] | None:
     """A pattern that matches the raw text wherever ``marker`` can match its prose: anchors
@@ -204,6 +207,9 @@ def _relaxed(marker: Any) -> re.Pattern[str] | None:
     if isinstance(marker, _Bounded):
         return None  # the user's pattern: no first look, the prose is always extracted
     pattern = marker.pattern.replace("^\\W*", "").replace("\\W*$", "")
+    # Unanchored, a leading run of at most n words (``(?:\S+\s+){0,6}?``) may match none:
+    # dropped, it changes nothing but the time a search takes (tried at every position).
+    pattern = _LEADING_WORDS.sub(r"\1", pattern)
     outside_classes = re.sub(r"\[(?:\\.|[^\]])*\]", "", pattern)
     if re.search(r"(?<!\\)[$^]", outside_classes):
         return None
