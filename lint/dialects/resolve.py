@@ -50,12 +50,21 @@ class DialectResolver:
     detect: bool = True
     _sites: dict[str, tuple[type[Dialect], str, str] | None] = field(default_factory=dict)
     _markers: _Markers | None = None
+    #: (folder, extension) → choice, for a config that sets no dialect per glob.
+    _chosen: dict[tuple[str, str], Choice] = field(default_factory=dict)
 
     def choose(self, path: Path) -> Choice:
         for rule in reversed(self.rules):
             if rule.applies_to(path) and rule.dialect in self.dialects:
                 return Choice(self.dialects[rule.dialect], "the config")
-        suffix = path.suffix.lower()
+        # Past the config's rules, the folder and the extension decide.
+        key = (os.path.dirname(path), os.path.splitext(path)[1].lower())
+        known = self._chosen.get(key)
+        if known is None:
+            known = self._chosen[key] = self._detect(path, key[1])
+        return known
+
+    def _detect(self, path: Path, suffix: str) -> Choice:
         claimant = self.markers.claims.get(suffix)
         if self.detect:
             site = self._site(str(path.parent))

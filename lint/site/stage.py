@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
+from lint.listings import has_entry
 from lint.rule import NO_OPTIONS
 from lint.site.index import SiteIndex, SitePage
 from lint.site.layouts import layout_named
@@ -83,9 +84,9 @@ class SiteStage:
         self._facts: dict[Path, PageFacts] = {}
         self._read: dict[Path, PageFacts | None] = {}
         self._pages: dict[Path, SitePage] = {}
-        self._roots: dict[Path, Path] = {}
+        self._roots: dict[str, Path] = {}
         self._resolved_roots: dict[Path, Path] = {}
-        self._repositories: dict[Path, Path | None] = {}
+        self._repositories: dict[str, str | None] = {}
         settings = plan.config.links
         self.index = SiteIndex(
             self.facts_for,
@@ -169,26 +170,26 @@ class SiteStage:
     def _unmarked_root(self, path: Path) -> Path:
         """The root of a site nothing marks and no config governs: its git repository's
         (as GitHub reads ``/`` links), else the folder the run was given, else its own."""
-        known = self._roots.get(path.parent)
+        parent = os.path.dirname(path)  # noqa: PTH120 - a string key, once per page
+        known = self._roots.get(parent)
         if known is not None:
             return known
-        root = self._repository_of(path.parent)
-        if root is None:
+        repository = self._repository_of(parent)
+        if repository is not None:
+            root = Path(repository)
+        else:
             root = next((f for f in self._given if _is_within(path, f)), path.parent)
-        self._roots[path.parent] = root
+        self._roots[parent] = root
         return root
 
-    def _repository_of(self, folder: Path) -> Path | None:
+    def _repository_of(self, folder: str) -> str | None:
         """The top of the git repository ``folder`` is in (each folder asked once)."""
-        from lint.config import is_repository_root
-
         if folder not in self._repositories:
-            if is_repository_root(folder):
+            if has_entry(folder, ".git"):
                 self._repositories[folder] = folder
-            elif folder.parent == folder:
-                self._repositories[folder] = None
             else:
-                self._repositories[folder] = self._repository_of(folder.parent)
+                above = os.path.dirname(folder)  # noqa: PTH120 - strings
+                self._repositories[folder] = None if above == folder else self._repository_of(above)
         return self._repositories[folder]
 
     def facts_for(self, path: Path) -> PageFacts | None:
