@@ -449,6 +449,13 @@ COMMON_PHRASE_CODES = frozenset({"DayOneNames"})
 _INITIALISM = "expanding this initialism"
 #: Codes about "a" and "an".
 ARTICLE_CODES = frozenset({"AnA", "EN_A_VS_AN"})
+#: Codes about a verb that does not agree with the pronoun before it ("it are").
+PRONOUN_VERB_CODES = frozenset({"PronounInflectionBe"})
+_OBJECT_PRONOUN_BEFORE = re.compile(
+    r"\b(?:in|on|of|to|for|with|from|by|at|about|into|onto|under|over|within|without|inside"
+    r"|behind|through|beside|between|among|like)\s+it\s*$",
+    re.IGNORECASE,
+)
 #: Codes about a sentence's length, the length they hold a sentence to, and where a sentence
 #: ends that the engine reads on through: "… etc. Next", "… in R. Then" (not "George R.
 #: Martin": a letter after a lower-case word).
@@ -531,11 +538,26 @@ def _an_before_letters(article: str, after: str) -> bool:
         return False
     if not set(following.casefold()) & set("aeiouy"):
         return True
-    return following.isupper() and len(following) > 1 and following[0] in _VOWEL_SOUND_LETTERS
+    if len(following) < 2 or following[0] not in _VOWEL_SOUND_LETTERS:
+        return False
+    # A name that starts with its first letter's name: "an MkDocs site", "an XPath query"
+    # (two letters that begin no English word), as an initialism does ("an SQL query").
+    second = following[1]
+    return following.isupper() or (
+        second.islower()
+        and second not in "aeiouy"
+        and following[:2].casefold() not in _ENGLISH_ONSETS
+    )
 
 
 #: Letters whose names start with a vowel sound: "an F", "an MIT", "an SVG".
 _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+#: How English words (and loanwords writers use) begin with one of those letters and a
+#: consonant: "a Flask app", "a Svelte page", "a Rhode Island", "a Nguyen".
+_ENGLISH_ONSETS = frozenset(
+    {"fl", "fr", "fj", "ll", "mn", "ng", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq",
+     "sr", "st", "sv", "sw", "sz"}
+)  # fmt: skip
 
 
 #: What follows a person's first name where a page credits them: more of the name, then
@@ -585,6 +607,10 @@ def _excused(
         return True  # "SAN FRANCISCO, Mar. 9" is a dateline; "UM" an acronym, not "um"
     if code in COMMON_PHRASE_CODES and text.islower():
         return True  # "from day one" is no brand
+    if code in PRONOUN_VERB_CODES:
+        # "the paths in it are relative": "it" is a preposition's object, not the subject.
+        before = segment.text[: bisect_left(segment.starts, span.start)]
+        return _OBJECT_PRONOUN_BEFORE.search(before) is not None
     if _INITIALISM in finding.message:
         # "[nvm](…)" is a tool, not "never mind": a link's whole text, or written in the
         # document's code or addresses.

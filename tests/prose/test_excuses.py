@@ -22,6 +22,24 @@ def test_an_before_a_word_with_a_vowel_is_still_reported() -> None:
     assert ("AnA", "an") in _codes("It is an big page.\n")
 
 
+def test_an_before_a_name_that_starts_with_a_letters_name() -> None:
+    found = _codes("It is an MkDocs site with an XPath query.\n")
+    assert [finding for finding in found if finding[0] == "AnA"] == []
+
+
+def test_a_verb_after_a_prepositions_it_agrees_with_the_subject_before() -> None:
+    found = _codes("The paths in it are relative. The keys of it were sorted.\n")
+    assert [finding for finding in found if finding[0] == "PronounInflectionBe"] == []
+
+
+def test_it_as_the_subject_of_are_is_still_reported() -> None:
+    assert ("PronounInflectionBe", "are") in _codes("Since then it are broken.\n")
+
+
+def test_an_before_a_name_that_starts_as_a_word_is_still_reported() -> None:
+    assert ("AnA", "an") in _codes("It is an Flask app.\n")
+
+
 def test_no_advice_to_write_an_editors_mark() -> None:
     # "TODO" is no spelling of "todo"; "to-do" is the fair advice that is left.
     found = _codes("The Todo app keeps a todo list for each of them.\n")
