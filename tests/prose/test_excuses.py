@@ -18,6 +18,11 @@ def test_an_before_a_word_read_letter_by_letter() -> None:
     assert not [finding for finding in found if finding[0] == "AnA"]
 
 
+def test_the_generators_own_terms_are_words() -> None:
+    found = _codes("Quarto's tabsets hold setext headings.\n")
+    assert [finding for finding in found if finding[0] == "SpellCheck"] == []
+
+
 def test_an_before_a_word_with_a_vowel_is_still_reported() -> None:
     assert ("AnA", "an") in _codes("It is an big page.\n")
 
