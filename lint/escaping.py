@@ -4,6 +4,8 @@ clipboard writes) or start a line of its own (a CI workflow command such as ``::
 
 from __future__ import annotations
 
+import re
+
 _NAMED = {"\n": "\\n", "\r": "\\r", "\x1b": "\\x1b"}
 #: Every C0 control but the tab, DEL, and every C1 control, to its escape.
 _VISIBLE = {
@@ -13,9 +15,13 @@ _VISIBLE = {
 } | {0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
+#: Any of those characters (a table lookup per character costs more than one search).
+_ESCAPED = re.compile("[" + "".join(re.escape(chr(code)) for code in _VISIBLE) + "]")
+
+
 def visible(text: str) -> str:
     """``text`` with its control characters (and line and paragraph separators) escaped."""
-    return text.translate(_VISIBLE)
+    return text.translate(_VISIBLE) if _ESCAPED.search(text) else text
 
 
 #: The same characters, each to one character (a Unicode control picture, or U+FFFD), so
@@ -29,4 +35,4 @@ _PICTURES = {
 
 def pictured(text: str) -> str:
     """``text`` with each control character replaced by one visible character."""
-    return text.translate(_PICTURES)
+    return text.translate(_PICTURES) if _ESCAPED.search(text) else text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import ClassVar
@@ -14,6 +15,9 @@ from lint.reporters.concise import SEVERITY_COLORS, ConciseReporter, suggestion_
 MAX_SHOWN = 160
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _display_width(character: str) -> int:
     return 2 if unicodedata.east_asian_width(character) in "WF" else 1
 
@@ -24,7 +28,7 @@ def _pad(prefix: str) -> str:
         if prefix.isascii():
             return " " * len(prefix)  # most lines: one column a character
         # A cut line starts with "…": only the characters outside ASCII are looked up.
-        wider = sum(_display_width(character) - 1 for character in prefix if ord(character) > 127)
+        wider = sum(_display_width(character) - 1 for character in _NON_ASCII.findall(prefix))
         return " " * (len(prefix) + wider)
     return "".join(
         "\t" if character == "\t" else " " * _display_width(character) for character in prefix
@@ -43,7 +47,9 @@ class TextReporter(ConciseReporter):
         if self.options.statistics:
             return  # the table of counts stands in for the problems themselves
         # Lines as the line numbers count them: split at LF only (not at U+2028 or FF).
-        lines = [line.removesuffix("\r") for line in text.split("\n")] if text is not None else []
+        lines = text.split("\n") if text is not None else []
+        if text is not None and "\r" in text:
+            lines = [line.removesuffix("\r") for line in lines]
         for diagnostic in diagnostics:
             self.stream.write(self.headline(diagnostic))
             help_text = suggestion_help(diagnostic)

@@ -150,6 +150,8 @@ class SiteIndex:
         """The target with a generator's link template read (Hugo's ``ref``, Jekyll's
         ``link`` and ``post_url``, ``{{ site.baseurl }}``), and whether it is from the site
         root; None for any other template (its value is known only when rendered)."""
+        if "{" not in target:  # every template has a brace; most links have none
+            return target, target.startswith("/")
         hugo = _HUGO_REF.match(target)
         if hugo is not None:
             _, path, fragment = hugo.groups()
