@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from lint.diagnostics import Severity
-from lint.prose.checking import ProseRule
+from lint.prose.rule import ProseRule
 
 
 class Style(ProseRule):
