@@ -120,8 +120,12 @@ def mentioned(text: str, start: int, end: int) -> bool:
 
 
 def quoted(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` opens right after a quotation mark (``"TODO - implement"``)."""
-    return start > 0 and text[start - 1] in _QUOTES
+    """Whether ``text[start:end]`` opens right after a quotation mark (``"TODO - implement"``),
+    brackets between them (``"(TODO: document how)"``, ``"[TBD]"``)."""
+    at = start
+    while at > 0 and text[at - 1] in "([":
+        at -= 1
+    return at > 0 and text[at - 1] in _QUOTES
 
 
 def is_change_entry(raw: str) -> bool:
