@@ -443,6 +443,10 @@ _INTERRUPTIONS = frozenset(
 CAPITALS_EXEMPT_CODES = frozenset({"NotablePlaces", "FillerWords"})
 #: Codes about a brand's capitals whose words are a common phrase in small letters.
 COMMON_PHRASE_CODES = frozenset({"DayOneNames"})
+#: Codes about a repeated "to" around an adverb ("to quickly to"); around a question word it
+#: is a preposition before "how to" ("from the basics to how to ship", "a guide to how to").
+SPLIT_INFINITIVE_CODES = frozenset({"ToAdverb"})
+_TO_QUESTION_TO = re.compile(r"(?i)^to\s+(?:how|what|when|where|why|which|whom?)\s+to$")
 #: What the engine's advice to expand an initialism (``nvm``, ``btw``) says; each has a code.
 _INITIALISM = "expanding this initialism"
 #: Codes about "a" and "an".
@@ -601,14 +605,8 @@ def _excused(
     if code in LENGTH_CODES:
         return _sentences_short_apart(doc.text[span.start : span.end])
     text = doc.text[span.start : span.end]
-    if code in CAPITALS_EXEMPT_CODES and _all_capitals(text):
-        return True  # "SAN FRANCISCO, Mar. 9" is a dateline; "UM" an acronym, not "um"
-    if code in COMMON_PHRASE_CODES and text.islower():
-        return True  # "from day one" is no brand
-    if code in PRONOUN_VERB_CODES:
-        # "the paths in it are relative": "it" is a preposition's object, not the subject.
-        before = segment.text[: bisect_left(segment.starts, span.start)]
-        return _OBJECT_PRONOUN_BEFORE.search(before) is not None
+    if _phrase_excused(code, text, segment.text[: bisect_left(segment.starts, span.start)]):
+        return True
     if _INITIALISM in finding.message:
         # "[nvm](…)" is a tool, not "never mind": a link's whole text, or written in the
         # document's code or addresses.
@@ -623,6 +621,18 @@ def _excused(
             return True
         return bool(after) and segment.is_placeholder(len(segment.text) - len(after))
     return _punctuation_excused(doc, span, code)
+
+
+def _phrase_excused(code: str, text: str, before: str) -> bool:
+    """Whether the words ``text`` (after ``before`` in their sentence) are right as written."""
+    if code in CAPITALS_EXEMPT_CODES and _all_capitals(text):
+        return True  # "SAN FRANCISCO, Mar. 9" is a dateline; "UM" an acronym, not "um"
+    if code in COMMON_PHRASE_CODES and text.islower():
+        return True  # "from day one" is no brand
+    if code in SPLIT_INFINITIVE_CODES and _TO_QUESTION_TO.match(text.strip()):
+        return True
+    # "the paths in it are relative": "it" is a preposition's object, not the subject.
+    return code in PRONOUN_VERB_CODES and _OBJECT_PRONOUN_BEFORE.search(before) is not None
 
 
 def _word_excused(

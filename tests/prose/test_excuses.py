@@ -32,6 +32,12 @@ def test_an_before_a_name_that_starts_with_a_letters_name() -> None:
     assert [finding for finding in found if finding[0] == "AnA"] == []
 
 
+def test_to_before_how_to_is_a_preposition() -> None:
+    found = _codes("The course goes from installing R to how to write a package.\n")
+    assert [finding for finding in found if finding[0] == "ToAdverb"] == []
+    assert ("ToAdverb", "to quickly to") in _codes("You need to quickly to run it.\n")
+
+
 def test_a_verb_after_a_prepositions_it_agrees_with_the_subject_before() -> None:
     found = _codes("The paths in it are relative. The keys of it were sorted.\n")
     assert [finding for finding in found if finding[0] == "PronounInflectionBe"] == []
