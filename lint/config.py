@@ -15,7 +15,7 @@ from typing import Any
 from lint.diagnostics import Severity
 from lint.dialects.resolve import DialectRule
 from lint.globs import matches_below
-from lint.listings import has_entry, names_of
+from lint.listings import exists_in, is_file_in
 from lint.rule import Rule, default_options, enabled_by_default
 from lint.suggest import did_you_mean
 
@@ -117,17 +117,14 @@ def find_project_config(start: Path, memo: dict[str, Path | None] | None = None)
 def is_repository_root(folder: Path) -> bool:
     """Whether ``folder`` is the top of a git repository: the search for a config stops there,
     so that a config in a folder above (a home folder's, say) never takes over a repository."""
-    return has_entry(str(folder), ".git")
+    return exists_in(str(folder), ".git")
 
 
 def project_file_in(folder: Path) -> Path | None:
     """The project file in ``folder`` itself, if it has one."""
-    names = names_of(str(folder))
     for name in PROJECT_FILES:
-        if name not in names:
-            continue
         candidate = folder / name
-        if not os.path.isfile(candidate):  # noqa: PTH113 - False, not an error, if unenterable
+        if not is_file_in(str(folder), name):  # False, not an error, if unenterable
             continue
         if name != "pyproject.toml" or has_tool_table(candidate):
             return candidate
@@ -184,7 +181,6 @@ def _validated_key(path: Path, text: str, rules: Mapping[str, type[Rule]]) -> st
 def _memo(path: Path, data: Mapping[str, Any]) -> Any:
     """Where a config that validated once is remembered: the cache folder next to it (not
     when the config names its own ``cache-dir``, which is not known before it validates)."""
-    import os
 
     from lint.cache import Cache
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from lint.config import Config
 from lint.document import EXTENSIONS
 from lint.globs import matches
-from lint.listings import has_entry, names_from_entries, record
+from lint.listings import exists_in, is_file_in, names_from_entries, record
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -102,7 +102,7 @@ def _ignore_files_above(folder: str) -> tuple[_IgnoreFile, ...]:
         if parent == current:
             return ()  # no repository above: only the walked folders' own files count
         above.append(parent)
-        if has_entry(parent, ".git"):
+        if exists_in(parent, ".git"):
             break
         current = parent
     found = [_ignore_file_in(item, IGNORE_FILES) for item in reversed(above)]
@@ -138,10 +138,7 @@ def _is_template_folder(path: str, name: str) -> bool:
     if name not in TEMPLATE_FOLDERS:
         return False
     parent = os.path.dirname(path)
-    return any(
-        has_entry(parent, config) and os.path.isfile(os.path.join(parent, config))
-        for config in TEMPLATE_FOLDERS[name]
-    )
+    return any(is_file_in(parent, config) for config in TEMPLATE_FOLDERS[name])
 
 
 def _in_template_folder(path: Path) -> bool:

@@ -125,7 +125,8 @@ def quoted(text: str, start: int, end: int) -> bool:
     at = start
     while at > 0 and text[at - 1] in "([":
         at -= 1
-    return at > 0 and text[at - 1] in _QUOTES
+    # An opening mark: the text's start or a space before it ("Setup"(TODO) closes a quote).
+    return at > 0 and text[at - 1] in _QUOTES and (at == 1 or not text[at - 2].isalnum())
 
 
 def is_change_entry(raw: str) -> bool:

@@ -455,7 +455,7 @@ ARTICLE_CODES = frozenset({"AnA", "EN_A_VS_AN"})
 PRONOUN_VERB_CODES = frozenset({"PronounInflectionBe"})
 _OBJECT_PRONOUN_BEFORE = re.compile(
     r"\b(?:in|on|of|to|for|with|from|by|at|about|into|onto|under|over|within|without|inside"
-    r"|behind|through|beside|between|among|like)\s+it\s*$",
+    r"|behind|through|beside|between|among)\s+it\s*$",
     re.IGNORECASE,
 )
 #: Codes about a sentence's length, the length they hold a sentence to, and where a sentence
@@ -542,13 +542,15 @@ def _an_before_letters(article: str, after: str) -> bool:
         return True
     if len(following) < 2 or following[0] not in _VOWEL_SOUND_LETTERS:
         return False
-    # A name that starts with its first letter's name: "an MkDocs site", "an XPath query"
-    # (two letters that begin no English word), as an initialism does ("an SQL query").
+    # A coined name that starts with its first letter's name, as an initialism does ("an SQL
+    # query"): two letters that begin no English word, and a capital further on ("an MkDocs
+    # site", "an NgRx store"; "an McKinsey report" and "an Hmong word" are still reported).
     second = following[1]
     return following.isupper() or (
         second.islower()
         and second not in "aeiouy"
         and following[:2].casefold() not in _ENGLISH_ONSETS
+        and any(letter.isupper() for letter in following[2:])
     )
 
 
@@ -557,8 +559,8 @@ _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
 #: How English words (and loanwords writers use) begin with one of those letters and a
 #: consonant: "a Flask app", "a Svelte page", "a Rhode Island", "a Nguyen".
 _ENGLISH_ONSETS = frozenset(
-    {"fl", "fr", "fj", "ll", "mn", "ng", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq",
-     "sr", "st", "sv", "sw", "sz"}
+    {"fl", "fr", "fj", "hm", "hr", "ll", "lj", "mb", "mc", "mn", "ng", "rh", "rw", "sc", "sh",
+     "sk", "sl", "sm", "sn", "sp", "sq", "sr", "st", "sv", "sw", "sz", "xh"}
 )  # fmt: skip
 
 

@@ -372,13 +372,17 @@ class SiteIndex:
         routes = self._routes[content_root] = {}
         folders = self._route_folders.setdefault(content_root, set())
         top = str(content_root)
+        prefix = top if top.endswith(os.sep) else top + os.sep  # "/" and "C:\\" end with one
+        # A folder's index page claims its address before a README does, as generators serve.
+        rank = {name: place for place, name in enumerate(layout.index_names)}
         for folder, subfolders, files in walk(top):
             subfolders[:] = [
                 name
                 for name in subfolders
                 if name not in NOT_CONTENT_FOLDERS and not name.startswith(".")
             ]
-            below = folder[len(top) + 1 :].replace(os.sep, "/")
+            below = folder[len(prefix) :].replace(os.sep, "/") if folder != top else ""
+            files.sort(key=lambda name: (rank.get(name.partition(".")[0], len(rank)), name))
             for name in files:
                 if not name.lower().endswith(PAGE_EXTENSIONS):
                     continue

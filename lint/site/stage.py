@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
-from lint.listings import has_entry
+from lint.listings import exists_in
 from lint.rule import NO_OPTIONS
 from lint.site.index import SiteIndex, SitePage
 from lint.site.layouts import layout_named
@@ -185,7 +185,7 @@ class SiteStage:
     def _repository_of(self, folder: str) -> str | None:
         """The top of the git repository ``folder`` is in (each folder asked once)."""
         if folder not in self._repositories:
-            if has_entry(folder, ".git"):
+            if exists_in(folder, ".git"):
                 self._repositories[folder] = folder
             else:
                 above = os.path.dirname(folder)  # noqa: PTH120 - strings
