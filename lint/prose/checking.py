@@ -554,6 +554,11 @@ def _an_before_letters(article: str, after: str) -> bool:
     )
 
 
+#: Words no article stands before: the "a" before them is a letter that names something.
+_NOT_AFTER_AN_ARTICLE = re.compile(
+    r"(?i)(?:and|or|nor|but|is|are|was|were|has|have|had|to|of|in|on|at|by|with|from|than"
+    r"|then|if|not)(?![\w-])"  # "a in-place update" is still an article's
+)
 #: Letters whose names start with a vowel sound: "an F", "an MIT", "an SVG".
 _VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
 #: How English words (and loanwords writers use) begin with one of those letters and a
@@ -621,6 +626,8 @@ def _excused(
             return True
         if _an_before_letters(doc.text[span.start : span.end], after):
             return True
+        if _NOT_AFTER_AN_ARTICLE.match(after):
+            return True  # "class A and class B", "IF a AND NOT b": a name, not an article
         return bool(after) and segment.is_placeholder(len(segment.text) - len(after))
     return _punctuation_excused(doc, span, code)
 

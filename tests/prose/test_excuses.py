@@ -29,6 +29,13 @@ def test_an_before_a_word_with_a_vowel_is_still_reported() -> None:
     assert ("AnA", "an") in _codes("It is an big page.\n")
 
 
+def test_a_letter_that_names_something_is_no_article() -> None:
+    text = "We sample instances of class A and class B. Rules such as IF *a* AND NOT *b* hold.\n"
+    assert [finding for finding in _codes(text) if finding[0] == "AnA"] == []
+    assert ("AnA", "a") in _codes("We trained a LSTM model.\n")
+    assert ("AnA", "a") in _codes("It is a in-place update.\n")
+
+
 def test_an_before_a_name_that_starts_with_a_letters_name() -> None:
     found = _codes("It is an MkDocs site with an XPath query.\n")
     assert [finding for finding in found if finding[0] == "AnA"] == []
