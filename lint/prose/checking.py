@@ -588,6 +588,12 @@ def _is_label(text: str, span: Span) -> bool:
     )
 
 
+def _quoted_alone(text: str, span: Span) -> bool:
+    """A word that is the whole of a quotation: a value as written (``e.g., "png", "md"``)."""
+    before, after = text[span.start - 1 : span.start], text[span.end : span.end + 1]
+    return (before, after) in (('"', '"'), ("“", "”"))
+
+
 def _handle_in_brackets(text: str, span: Span, word: str) -> bool:
     """A lone lower-case word in brackets, as changelogs credit people: ``(cjihrig)``."""
     return word.islower() and text.endswith("(", 0, span.start) and text.startswith(")", span.end)
@@ -665,6 +671,8 @@ def _word_excused(
             or word.casefold() in _SHORT_FORMS
             or is_identifier(token)
             or _is_label(doc.text, span)
+            or "*" in word  # "**SYN**chronize": letters in bold spell out an acronym
+            or _quoted_alone(doc.text, span)
         )
     if _handle_in_brackets(doc.text, span, word) or _is_label(doc.text, span):
         return True

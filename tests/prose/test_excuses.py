@@ -84,6 +84,13 @@ def test_word_case_advice_on_titles_latin_and_single_letters_is_excused() -> Non
     assert ("SpellCheck", "ie") in found
 
 
+def test_no_case_advice_for_a_quoted_value_or_letters_in_bold() -> None:
+    text = 'The figure format (e.g., "png", "svg"). HTML is **H**yper**T**ext **M**arkup.\n'
+    assert [item for item in _codes(text) if item[0] == "OrthographicConsistency"] == []
+    # A word in a longer quotation is still held to its case.
+    assert ("OrthographicConsistency", "png") in _codes('He said "save it as png" twice.\n')
+
+
 def test_word_case_advice_on_a_real_miscasing_is_still_reported() -> None:
     found = _codes("We write Javascript and it is ok.\n")
     assert ("OrthographicConsistency", "Javascript") in found
