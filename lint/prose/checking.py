@@ -738,6 +738,8 @@ def _not_a_sentence_start(
         return True  # "**type:** `boolean`": a field's label, as reference pages write them
     if _is_own_lower_case_name(word, vocabulary):
         return True  # "pdoc's main feature", pdoc being in a link's address or in code
+    if _names_an_entry(segment, word, vocabulary):
+        return True  # "### tags <Version>4.1.0</Version>": an API reference's option
     index = bisect_left(segment.starts, span.start)
     before = segment.text[:index].strip()
     if not before:
@@ -746,6 +748,15 @@ def _not_a_sentence_start(
         )
         return fragment or _goes_on(doc, segment)
     return before.rsplit(None, 1)[-1].casefold() in _ABBREVIATIONS
+
+
+def _names_an_entry(segment: Segment, word: str, vocabulary: Callable[[], Vocabulary]) -> bool:
+    """A heading that is one lower-case word the page writes in its code: the name of the
+    option, function or command the section documents."""
+    if segment.kind != "heading" or not word.islower():
+        return False
+    words = [part for part in segment.text.split() if any(char.isalpha() for char in part)]
+    return words == [word] and vocabulary().writes_outside_prose(word)
 
 
 def _is_own_lower_case_name(word: str, vocabulary: Callable[[], Vocabulary]) -> bool:

@@ -91,6 +91,17 @@ def test_no_case_advice_for_a_quoted_value_or_letters_in_bold() -> None:
     assert ("OrthographicConsistency", "png") in _codes('He said "save it as png" twice.\n')
 
 
+def test_a_heading_that_names_an_option_of_the_pages_code() -> None:
+    text = (
+        "# Options\n\n## tags <Version>4.1.0</Version>\n\nThe tags of the test.\n\n"
+        "```js\ntest('db', { tags: ['db'] })\n```\n\n"
+        "## retry <Version>4.1.0</Version>\n\nHow often it may run.\n"
+    )
+    found = [item for item in _codes(text) if item[0] == "SentenceCapitalization"]
+    # "retry" is in no code of the page: still a heading to capitalise.
+    assert found == [("SentenceCapitalization", "retry")]
+
+
 def test_word_case_advice_on_a_real_miscasing_is_still_reported() -> None:
     found = _codes("We write Javascript and it is ok.\n")
     assert ("OrthographicConsistency", "Javascript") in found
