@@ -476,7 +476,8 @@ _NOTATION = re.compile(r"\([^()\s]*,[^()\s]*\)|\[[^\[\]\s]*,[^\[\]\s]*\]|\w,\w|`
 _ABBREVIATIONS = frozenset(
     {"inc.", "ltd.", "co.", "corp.", "e.g.", "i.e.", "eg.", "ie.", "etc.", "vs.", "cf.", "al.",
      "dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "fig.", "eq.", "approx.", "u.s.", "ca.",
-     "resp.", "viz.", "ed.", "eds.", "vol.", "pp.", "op."}
+     "resp.", "viz.", "ed.", "eds.", "vol.", "pp.", "op.", "max.", "min.", "incl.", "excl.",
+     "esp.", "avg.", "misc."}
 )  # fmt: skip
 #: Words the engine holds to another case that are right as written: Latin (``et al.``,
 #: ``per se``, ``ie`` written without its stops is no "IE"), name particles (``Antoine du

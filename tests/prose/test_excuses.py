@@ -91,6 +91,11 @@ def test_no_case_advice_for_a_quoted_value_or_letters_in_bold() -> None:
     assert ("OrthographicConsistency", "png") in _codes('He said "save it as png" twice.\n')
 
 
+def test_a_word_after_a_short_form_is_no_sentence_start() -> None:
+    found = _codes("The value is the max. allowed priority, incl. the default.\n")
+    assert [item for item in found if item[0] == "SentenceCapitalization"] == []
+
+
 def test_a_heading_that_names_an_option_of_the_pages_code() -> None:
     text = (
         "# Options\n\n## tags <Version>4.1.0</Version>\n\nThe tags of the test.\n\n"
