@@ -304,11 +304,31 @@ def _cached_findings(value: str | None) -> list[EngineFinding] | None:
 _FILLER = re.compile(r"(?i)\W*lorem ipsum\b")
 
 
+#: The Latin of filler-text generators, one word a line (lines starting "#" are comments).
+FILLER_WORDS_FILE = Path(__file__).with_name("data") / "filler-words.txt"
+_FILLER_WORD = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _filler_words() -> frozenset[str]:
+    lines = FILLER_WORDS_FILE.read_text("utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _is_filler(text: str) -> bool:
     """``Lorem ipsum dolor sit amet…``: Latin-like words, none an English spelling, that
-    placeholder-text reports once; not prose to check word by word. A sentence about it
-    ("fills each page with Lorem ipsum") is prose."""
-    return _FILLER.match(text) is not None
+    placeholder-text reports once; not prose to check word by word. A paragraph that goes on
+    in that Latin (``Mauris quis ex leo. Duis sagittis…``) is filler too: ten words or more,
+    three in four of them the generators'. A sentence about it ("fills each page with Lorem
+    ipsum") is prose."""
+    if _FILLER.match(text) is not None:
+        return True
+    words = _FILLER_WORD.findall(text[:2000])
+    if len(words) < 10:
+        return False
+    filler = _filler_words()
+    latin = sum(1 for word in words if word.casefold() in filler)
+    return latin * 4 >= len(words) * 3
 
 
 def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:

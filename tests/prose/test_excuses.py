@@ -248,3 +248,13 @@ def test_a_first_name_before_a_handle_is_a_name() -> None:
     )
     # Without the handle, a first name at a sentence start is still looked up.
     assert [text for code, text in found if code == "SpellCheck"] == ["Matteo", "notte"]
+
+
+def test_a_paragraph_that_goes_on_in_filler_latin_is_no_prose() -> None:
+    text = (
+        "# Layout\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\n\n"
+        "Mauris quis ex leo. Duis sagittis vel odio ac interdum. Sed molestie mauris neque, "
+        "sed commodo est iaculis fringilla. Curabitur molestie suscipit sem.\n\n"
+        "The layout then shows a sidebar with thre columns.\n"
+    )
+    assert _codes(text) == [("SpellCheck", "thre")]
