@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from lint.dialects.syntax.tables import GRID_TABLE
 from lint.positions import Span
 
 if TYPE_CHECKING:
@@ -702,7 +703,9 @@ def _without_markers(segment: Segment, tokens: Sequence[Token], text: str) -> It
     from its text (``> [!warning] Symlinks``), or one of ``_without_captions``."""
     alert = _ALERT.match(segment.text) if segment.text.startswith("[!") else None
     if alert is None or not _opens_quote(segment, tokens):
-        yield _without_captions(segment, tokens)
+        bare = _without_captions(segment, tokens)
+        if bare.text or not segment.text:  # a caption of attributes only has no words
+            yield bare
         return
     start = alert.end()
     title_end = next(
@@ -746,10 +749,10 @@ def _without_captions(segment: Segment, tokens: Sequence[Token]) -> Segment:
     """A heading without the attribute block the parser left in its text (``## Pitfalls
     {revealjs:offset="-1"}``), a Pandoc table caption after its table (``: Sales by year
     {#tbl-sales}``) without the ``:`` that marks it or the attributes that end it."""
-    # After a pipe table, ``:`` or ``Table:``; after the dashed line that ends a Pandoc
-    # multiline or simple table (read as a rule or a heading's underline), ``Table:``.
+    # After a pipe or grid table, ``:`` or ``Table:``; after the dashed line that ends a
+    # Pandoc multiline or simple table (read as a rule or a heading's underline), ``Table:``.
     before = tokens[segment.token - 2].type if segment.token >= 2 else ""
-    table_ends = before == "table_close" or (
+    table_ends = before in ("table_close", GRID_TABLE) or (
         before in ("hr", "heading_close") and segment.text.startswith("Table:")
     )
     mark = _CAPTION_MARK.match(segment.text) if table_ends else None

@@ -76,6 +76,13 @@ CASES = {
         '| A |\n|---|\n| 1 |\n\n: Sales by year {#tbl-x tbl-colwidths="[30]"}\n',
         ["A", "1", "Sales by year"],
     ),
+    "a grid table's caption, its attributes only or words too": (
+        "quarto",
+        "a.qmd",
+        '+---+\n| A |\n+---+\n\n: {tbl-colwidths="\\[50,50\\]"}\n\nText.\n\n'
+        "+---+\n| B |\n+---+\n\n: Prices {#tbl-prices}\n",
+        ["Text.", "Prices"],
+    ),
     "a multiline table's borders and caption marker": (
         "quarto",
         "a.qmd",
