@@ -21,7 +21,10 @@ def test_an_before_a_word_read_letter_by_letter() -> None:
 
 
 def test_the_generators_own_terms_are_words() -> None:
-    found = _codes("Quarto's tabsets hold setext headings. Tl;dr: they do.\n")
+    found = _codes(
+        "Quarto's tabsets hold setext headings. Tl;dr: they do, in docx and revealjs too,\n"
+        "with toggleable subfigures.\n"
+    )
     assert [finding for finding in found if finding[0] == "SpellCheck"] == []
 
 
