@@ -471,6 +471,9 @@ _TO_QUESTION_TO = re.compile(r"(?i)^to\s+(?:how|what|when|where|why|which|whom?)
 _INITIALISM = "expanding this initialism"
 #: Codes about "a" and "an".
 ARTICLE_CODES = frozenset({"AnA", "EN_A_VS_AN"})
+#: Codes about "a while" after a verb, which is "awhile"; and what makes it a loop.
+A_WHILE_CODES = frozenset({"AWhile"})
+_WHILE_LOOP = re.compile(r"(?i)-|\s+(?:loops?|statements?|blocks?|clauses?)\b")
 #: Codes about a verb that does not agree with the pronoun before it ("it are").
 PRONOUN_VERB_CODES = frozenset({"PronounInflectionBe"})
 _OBJECT_PRONOUN_BEFORE = re.compile(
@@ -630,6 +633,8 @@ def _excused(
     """Whether an engine finding is not one to report here: a word the vocabulary knows,
     typography the dialect's renderer writes, a fragment's first word."""
     code = finding.code
+    if code in A_WHILE_CODES and _WHILE_LOOP.match(doc.text, span.end):
+        return True  # "uses a while-loop": the loop, not "awhile"
     if finding.rule == "spelling" or code in WORD_CASE_CODES or code in UNKNOWN_WORD_CODES:
         return _word_excused(doc, segment, span, finding, vocabulary)
     if _in_a_hyphenated_word(doc.text, span):

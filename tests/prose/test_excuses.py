@@ -44,6 +44,12 @@ def test_an_before_a_name_that_starts_with_a_letters_name() -> None:
     assert [finding for finding in found if finding[0] == "AnA"] == []
 
 
+def test_a_while_loop_is_no_awhile() -> None:
+    found = _codes("The iterator uses a while-loop, and the parser uses a while loop.\n")
+    assert [item for item in found if item[0] == "AWhile"] == []
+    assert ("AWhile", "a while") in _codes("He slept a while.\n")
+
+
 def test_to_before_how_to_is_a_preposition() -> None:
     found = _codes("The course goes from installing R to how to write a package.\n")
     assert [finding for finding in found if finding[0] == "ToAdverb"] == []
