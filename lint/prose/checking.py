@@ -520,8 +520,13 @@ def _lower_cases_a_capital(word: str, suggestions: Sequence[str]) -> bool:
 
 def _capitalises_a_name(word: str, suggestions: Sequence[str]) -> bool:
     """Advice to write a capitalised word all in capitals (``Sam`` → ``SAM``, ``Dom`` →
-    ``DOM``): a person's name, most often, not an acronym."""
-    return word.istitle() and word.isalpha() and any(item == word.upper() for item in suggestions)
+    ``DOM``, ``Nat's`` → ``NAT's``): a person's name, most often, not an acronym."""
+    name = word.removesuffix("'s").removesuffix("’s")
+    return (
+        name.istitle()
+        and name.isalpha()
+        and any(item.removesuffix("'s").removesuffix("’s") == name.upper() for item in suggestions)
+    )
 
 
 def _in_a_hyphenated_word(text: str, span: Span) -> bool:

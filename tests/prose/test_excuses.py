@@ -132,7 +132,7 @@ def test_an_before_an_initialism_and_a_space_before_a_dotted_name() -> None:
 
 
 def test_a_name_is_not_told_to_be_an_acronym() -> None:
-    found = _codes("Thanks to Sam Roberts and Dom for the review.\n")
+    found = _codes("Thanks to Sam Roberts and Dom for the review, and to Nat's team.\n")
     assert [item for item in found if item[0] == "OrthographicConsistency"] == []
 
 
