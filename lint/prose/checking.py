@@ -471,6 +471,10 @@ _TO_QUESTION_TO = re.compile(r"(?i)^to\s+(?:how|what|when|where|why|which|whom?)
 _INITIALISM = "expanding this initialism"
 #: Codes about "a" and "an".
 ARTICLE_CODES = frozenset({"AnA", "EN_A_VS_AN"})
+#: Codes about "every one", which is "everyone" unless it means each one: before "of", an
+#: article or the end of a clause.
+EVERY_ONE_CODES = frozenset({"Everyone"})
+_EACH_ONE = re.compile(r"(?i)\s*(?:[,.;:)—–]|(?:of|a|an|the)\b)")
 #: Codes about "a while" after a verb, which is "awhile"; and what makes it a loop.
 A_WHILE_CODES = frozenset({"AWhile"})
 _WHILE_LOOP = re.compile(r"(?i)-|\s+(?:loops?|statements?|blocks?|clauses?)\b")
@@ -638,8 +642,8 @@ def _excused(
     """Whether an engine finding is not one to report here: a word the vocabulary knows,
     typography the dialect's renderer writes, a fragment's first word."""
     code = finding.code
-    if code in A_WHILE_CODES and _WHILE_LOOP.match(doc.text, span.end):
-        return True  # "uses a while-loop": the loop, not "awhile"
+    if _excused_by_what_follows(code, doc.text, span.end):
+        return True
     if finding.rule == "spelling" or code in WORD_CASE_CODES or code in UNKNOWN_WORD_CODES:
         return _word_excused(doc, segment, span, finding, vocabulary)
     if _in_a_hyphenated_word(doc.text, span):
@@ -667,6 +671,14 @@ def _excused(
             return True  # "class A and class B", "IF a AND NOT b": a name, not an article
         return bool(after) and segment.is_placeholder(len(segment.text) - len(after))
     return _punctuation_excused(doc, span, code)
+
+
+def _excused_by_what_follows(code: str, text: str, end: int) -> bool:
+    """Words right as written, as the text after them shows."""
+    if code in A_WHILE_CODES:
+        return _WHILE_LOOP.match(text, end) is not None  # "a while-loop": no "awhile"
+    # "every one of them", "34 findings, every one a TODO": each one, not "everyone"
+    return code in EVERY_ONE_CODES and _EACH_ONE.match(text, end) is not None
 
 
 def _phrase_excused(code: str, text: str, before: str) -> bool:

@@ -44,6 +44,12 @@ def test_an_before_a_name_that_starts_with_a_letters_name() -> None:
     assert [finding for finding in found if finding[0] == "AnA"] == []
 
 
+def test_every_one_that_means_each_one() -> None:
+    text = "The site has 34, every one a sample. They are broken, every one. Every one of them.\n"
+    assert [item for item in _codes(text) if item[0] == "Everyone"] == []
+    assert ("Everyone", "every one") in _codes("We thank every one who came.\n")
+
+
 def test_a_while_loop_is_no_awhile() -> None:
     found = _codes("The iterator uses a while-loop, and the parser uses a while loop.\n")
     assert [item for item in found if item[0] == "AWhile"] == []
