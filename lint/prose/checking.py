@@ -573,6 +573,8 @@ def _an_before_letters(article: str, after: str) -> bool:
         return False
     if not set(following.casefold()) & set("aeiouy"):
         return True
+    if following[:1] == "h" and following[1:2].isalpha() and following[1] not in "aeiouy":
+        return True  # "an href", "an hgroup": an "h" and a consonant are spelt out
     if len(following) < 2 or following[0] not in _VOWEL_SOUND_LETTERS:
         return False
     # A coined name that starts with its first letter's name, as an initialism does ("an SQL
@@ -660,17 +662,42 @@ def _excused(
         # document's code or addresses.
         return _is_marked_name(doc.text, span) or vocabulary().writes_outside_prose(text)
     if code in ARTICLE_CODES:
-        # "an `id`": the article goes with the code's own word, not the stand-in's; "A/AAAA"
-        # records are no article.
-        after = segment.text[bisect_left(segment.starts, span.end) :].lstrip()
-        if is_identifier(source_token(doc.text, span.start, span.end)):
-            return True
-        if _an_before_letters(doc.text[span.start : span.end], after):
-            return True
-        if _NOT_AFTER_AN_ARTICLE.match(after):
-            return True  # "class A and class B", "IF a AND NOT b": a name, not an article
-        return bool(after) and segment.is_placeholder(len(segment.text) - len(after))
+        return _article_excused(doc, segment, span)
     return _punctuation_excused(doc, span, code)
+
+
+def _article_excused(doc: Document, segment: Segment, span: Span) -> bool:
+    """Whether advice on "a" or "an" is not one to give here."""
+    # "an `id`": the article goes with the code's own word, not the stand-in's; "A/AAAA"
+    # records are no article.
+    # LanguageTool's span holds the word after the article too ("a apple"): what follows is
+    # read from the article's end.
+    written = doc.text[span.start : span.end]
+    article = written.split(None, 1)[0] if written.strip() else written
+    end = span.start + len(article)
+    after = segment.text[bisect_left(segment.starts, end) :].lstrip()
+    if is_identifier(source_token(doc.text, span.start, span.end)):
+        return True
+    if _an_before_letters(article, after) or _an_before_a_silent_h(article, after):
+        return True
+    if _NOT_AFTER_AN_ARTICLE.match(after) or _LABEL_AFTER.match(after):
+        return True  # "class A and class B", "Rafael A. Irizarry", "grades A, A* or B"
+    bracketed = doc.text[span.start - 1 : span.start] + doc.text[end : end + 1]
+    if bracketed in ("()", "[]"):
+        return True  # "(a) An image file": a label of a list
+    return bool(after) and segment.is_placeholder(len(segment.text) - len(after))
+
+
+#: What follows a letter that is a label or an initial, not an article: "A." (a middle
+#: initial), "A," "A*", "Appendix A --- Resources".
+_LABEL_AFTER = re.compile(r"[.,;:*)\]/—–-]")
+#: Words whose "h" is not sounded: "an honour", "an hour", "an heir", "an honest".
+_SILENT_H = ("hour", "honest", "honor", "honour", "heir")
+
+
+def _an_before_a_silent_h(article: str, after: str) -> bool:
+    following = after.split(None, 1)[0].casefold() if after else ""
+    return article.casefold() == "an" and following.startswith(_SILENT_H)
 
 
 def _excused_by_what_follows(code: str, text: str, end: int) -> bool:

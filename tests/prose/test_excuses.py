@@ -32,6 +32,20 @@ def test_an_before_a_word_with_a_vowel_is_still_reported() -> None:
     assert ("AnA", "an") in _codes("It is an big page.\n")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See the caption (a) An image file here.\n",
+        "He was an honours student, and it is an honour.\n",
+        "Data Analysis for the Life Sciences\u00a0_Rafael A. Irizarry_\n",
+        "It was rated A, A* or B by the panel.\n",
+        "We need an href to follow.\n",
+    ],
+)
+def test_labels_initials_and_silent_letters_are_no_wrong_article(text: str) -> None:
+    assert [finding for finding in _codes(text) if finding[0] == "AnA"] == []
+
+
 def test_a_letter_that_names_something_is_no_article() -> None:
     text = "We sample instances of class A and class B. Rules such as IF *a* AND NOT *b* hold.\n"
     assert [finding for finding in _codes(text) if finding[0] == "AnA"] == []
