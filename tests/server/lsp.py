@@ -61,3 +61,16 @@ async def session(
         raise
     finally:
         await asyncio.wait_for(client.stop(), TIMEOUT)  # type: ignore[no-untyped-call]
+
+
+async def diagnostics_for(
+    published: Published, uri: str, version: int, only_this_page: bool = False
+) -> list[types.Diagnostic]:
+    """The diagnostics the server publishes for ``uri`` at ``version`` (with ``only_this_page``,
+    anything published for another page first fails the test)."""
+    while True:
+        params = await asyncio.wait_for(published.get(), TIMEOUT)
+        if only_this_page:
+            assert params.uri == uri, params
+        if params.uri == uri and params.version == version:
+            return list(params.diagnostics)

@@ -19,7 +19,7 @@ from pygls.workspace import TextDocument
 from lint.document import Document
 from lint.server import code_actions
 from lint.suppression import find_suppressions
-from tests.server.lsp import TIMEOUT, Published, session
+from tests.server.lsp import TIMEOUT, Published, diagnostics_for, session
 
 SCHEMA = {
     "type": "object",
@@ -107,11 +107,7 @@ def test_diagnostics_follow_the_text_and_the_rules_quick_fix_applies(project: Pa
         client: LanguageClient, published: asyncio.Queue[types.PublishDiagnosticsParams]
     ) -> None:
         async def next_for(version: int) -> list[types.Diagnostic]:
-            while True:
-                params = await asyncio.wait_for(published.get(), TIMEOUT)
-                assert params.uri == uri, params
-                if params.version == version:
-                    return list(params.diagnostics)
+            return await diagnostics_for(published, uri, version, only_this_page=True)
 
         client.text_document_did_open(
             types.DidOpenTextDocumentParams(
@@ -244,10 +240,7 @@ def test_suppression_actions_in_front_matter_keep_it_valid(project: Path) -> Non
         client: LanguageClient, published: asyncio.Queue[types.PublishDiagnosticsParams]
     ) -> None:
         async def next_for(target: str, version: int) -> list[types.Diagnostic]:
-            while True:
-                params = await asyncio.wait_for(published.get(), TIMEOUT)
-                if params.uri == target and params.version == version:
-                    return list(params.diagnostics)
+            return await diagnostics_for(published, target, version)
 
         async def actions_for(target: str, diagnostic: types.Diagnostic) -> Sequence[Any]:
             actions = await _actions_at(client, target, diagnostic)
@@ -338,10 +331,8 @@ def test_a_docusaurus_page_is_silenced_with_an_mdx_comment(tmp_path: Path) -> No
         client: LanguageClient, published: asyncio.Queue[types.PublishDiagnosticsParams]
     ) -> None:
         async def next_for(version: int) -> list[types.Diagnostic]:
-            while True:
-                params = await asyncio.wait_for(published.get(), TIMEOUT)
-                if params.uri == uri and params.version == version:
-                    return [d for d in params.diagnostics if d.code == "empty-section"]
+            found = await diagnostics_for(published, uri, version)
+            return [d for d in found if d.code == "empty-section"]
 
         client.text_document_did_open(
             types.DidOpenTextDocumentParams(
