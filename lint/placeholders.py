@@ -231,6 +231,9 @@ class _Prefilter:
     known: tuple[tuple[bool, tuple[tuple[str, ...], ...], re.Pattern[str] | None], ...]
     #: Markers without keywords: their relaxed pattern, or None when only extraction can tell.
     others: tuple[re.Pattern[str] | None, ...]
+    #: One word of each keyword group in lower case (its longest: the rarest): a text in
+    #: which none stands cannot match a known marker. Empty when other markers are present.
+    screen: tuple[str, ...]
 
 
 @lru_cache(maxsize=32)
@@ -250,12 +253,26 @@ def _prefilter(markers: tuple[re.Pattern[str], ...]) -> _Prefilter:
         for group in alternatives
         for word in group
     }
+    screen = {max(group, key=len).lower() for _, alternatives, _ in known for group in alternatives}
     return _Prefilter(
         tuple(sorted(word for exact, word in words if exact)),
         tuple(sorted(word for exact, word in words if not exact)),
         tuple(known),
         tuple(others),
+        () if others else shortest_cover(screen),
     )
+
+
+def shortest_cover(words: set[str]) -> tuple[str, ...]:
+    """The words no other of them lies within ("xxx" holds "xx": looking for "xx" will do)."""
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+def screen_words(markers: tuple[re.Pattern[str], ...]) -> tuple[str, ...] | None:
+    """Lower-case words of which a text must hold one for ``candidate`` to be true; None
+    when the markers include ones no word tells (the user's own patterns)."""
+    prefilter = _prefilter(markers)
+    return prefilter.screen if not prefilter.others else None
 
 
 def candidate(
@@ -265,6 +282,10 @@ def candidate(
     (``lowered``: the text from ``start`` in lower case, when the caller has it)."""
     prefilter = _prefilter(markers)
     body = text[start:] if start else text
+    if prefilter.screen:
+        lowered = body.lower() if lowered is None else lowered
+        if not any(word in lowered for word in prefilter.screen):
+            return False
     found = {word for word in prefilter.exact_words if word in body}
     if prefilter.any_case_words:
         lowered = body.lower() if lowered is None else lowered

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from lint.diagnostics import Finding, Severity
@@ -20,6 +21,8 @@ from lint.placeholders import (
     is_change_entry,
     is_placeholder_value,
     matches,
+    screen_words,
+    shortest_cover,
     start_clock,
 )
 from lint.positions import Span
@@ -132,7 +135,7 @@ class PlaceholderText:
             lowered = body.lower()
             # One look at the raw body decides whether anything below can find something:
             # every place holds a marker, a word such as "tbd", or an empty link target.
-            if candidate(body, 0, markers, lowered) or _may_hold_value(body, lowered):
+            if _may_find(body, markers, lowered):
                 yield from _prose(doc, markers, allowed)
                 yield from _links(doc)
                 yield from _code(doc)
@@ -155,6 +158,22 @@ def _message(marker: str) -> str:
     return f'placeholder "{marker}" left in the text'
 
 
+@lru_cache(maxsize=32)
+def _screen(markers: tuple[re.Pattern[str], ...]) -> tuple[str, ...] | None:
+    words = screen_words(markers)
+    return None if words is None else shortest_cover({*words, *_VALUE_WORDS})
+
+
+def _may_find(raw: str, markers: tuple[re.Pattern[str], ...], lowered: str | None = None) -> bool:
+    """Whether ``raw`` may hold a marker or a placeholder value: first one look for the
+    words without which it cannot (most texts hold none), then the markers' own test."""
+    lowered = raw.lower() if lowered is None else lowered
+    words = _screen(markers)
+    if words is not None and not any(word in lowered for word in words):
+        return False
+    return candidate(raw, 0, markers, lowered) or _may_hold_value(raw, lowered)
+
+
 def _may_hold_value(raw: str, lowered: str | None = None) -> bool:
     lowered = raw.lower() if lowered is None else lowered
     return any(word in lowered for word in _VALUE_WORDS)
@@ -167,7 +186,7 @@ def _prose(
     from lint.prose.segments import extract
 
     def keep(content: str) -> bool:
-        return candidate(content, 0, marker_tuple) or _may_hold_value(content)
+        return _may_find(content, marker_tuple)
 
     headings: dict[int, Section] | None = None
     for segment in extract(doc.tokens, doc.text, doc.lines.starts, keep):
@@ -323,7 +342,7 @@ def _front_matter(
         return
     strings = list(_strings(front_matter.data, ()))
     joined = "\n".join(value for _, value in strings)
-    if not (candidate(joined, 0, tuple(markers)) or _may_hold_value(joined) or "yy" in joined):
+    if not (_may_find(joined, tuple(markers)) or "yy" in joined):
         return
     for path, value in strings:
         found = [marker for _, _, marker in matches(value, markers, allowed)]

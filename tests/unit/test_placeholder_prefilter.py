@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from lint.placeholders import DEFAULT_MARKERS, candidate, compile_markers
+from lint.placeholders import (
+    DEFAULT_MARKERS,
+    candidate,
+    compile_markers,
+    screen_words,
+    shortest_cover,
+)
 
 MARKERS = compile_markers(tuple(DEFAULT_MARKERS))
 
@@ -25,3 +31,33 @@ def test_a_page_with_a_coming_soon_note_is_a_candidate(text: str) -> None:
 def test_the_words_apart_are_not_a_candidate() -> None:
     text = "Releases are coming. " + "We ship often. " * 5000 + "See you soon.\n"
     assert not candidate(text, 0, MARKERS)
+
+
+def test_a_text_without_any_screen_word_is_no_candidate_and_each_word_lets_one_through() -> None:
+    words = screen_words(MARKERS)
+    assert words is not None
+    assert not candidate("Insertion sorts are quick on small arrays.\n", 0, MARKERS)
+    # Every marker has a screen word: each mark alone is still found.
+    for text in (
+        "TODO",
+        "FIXME",
+        "TBD",
+        "TK",
+        "XXX",
+        "???",
+        "lorem ipsum dolor",
+        "[INSERT name HERE]",
+    ):
+        lowered = text.lower()
+        assert any(word in lowered for word in words), text
+        assert candidate(f"Intro. {text} here.\n", 0, MARKERS), text
+
+
+def test_a_users_own_marker_turns_the_screen_off() -> None:
+    own = compile_markers((*DEFAULT_MARKERS, r"\bWIP\b"))
+    assert screen_words(own) is None
+    assert candidate("Section is WIP.\n", 0, own)
+
+
+def test_the_shortest_cover_keeps_the_words_that_hold_no_other() -> None:
+    assert shortest_cover({"xx", "xxx", "-xx", "todo", "tbd"}) == ("tbd", "todo", "xx")
