@@ -44,7 +44,7 @@ _FORWARD_REFERENCE = re.compile(r"(?i)\b(?:following|follows|below)\b")
 #: Only the end of a paragraph is searched for its last word (a search from the start is
 #: quadratic in the paragraph's length).
 _TAIL = 80
-_LAST_RAW_WORD = re.compile(r"([A-Za-z']+)[ \t]*$")
+_WORD_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'")
 _LAST_WORD = re.compile(r"([A-Za-z']+)\W*$")
 _CLOSERS = {"(": ")", "[": "]", "“": "”"}
 _FINAL = (".", "!", "?", "…", ")", "]", '"', "'", "”", "’", "*")
@@ -161,8 +161,8 @@ def _inside_section(
     """Inside a section, only a paragraph followed by another paragraph and ending on a word
     no sentence ends on: "…install it with" before a code block is fine."""
     inline = doc.tokens[block.index + 1]
-    last_word = _LAST_RAW_WORD.search(inline.content, max(len(inline.content) - _TAIL, 0))
-    if last_word is None or last_word[1].casefold() not in cut_or_particle:
+    last_word = _last_raw_word(inline.content)
+    if last_word is None or last_word.casefold() not in cut_or_particle:
         return  # the raw text already shows it ends well: no extraction needed
     if not _followed_by_sentence(doc, block.next_index):
         return
@@ -174,6 +174,17 @@ def _inside_section(
             yield Finding(span.start, span.end, f"the text stops mid-sentence: {found[2]}")
 
 
+def _last_raw_word(raw: str) -> str | None:
+    """The word of ASCII letters the raw text ends on (spaces and one line end after it
+    allowed), or None when it ends on anything else (a full stop, a bracket)."""
+    text = raw[:-1] if raw.endswith("\n") else raw
+    end = len(text.rstrip(" \t"))
+    start = end
+    while start > 0 and text[start - 1] in _WORD_LETTERS:
+        start -= 1
+    return text[start:end] if start < end else None
+
+
 def _is_last_code(tokens: list[Token], block: Block) -> bool:
     """A code block that ends its section (a heading or the end of the file follows)."""
     return tokens[block.index].type in ("fence", "code_block") and block.next_kind != "content"
@@ -182,8 +193,8 @@ def _is_last_code(tokens: list[Token], block: Block) -> bool:
 def _before_last_code(doc: Document, block: Block, before_code: set[str]) -> Iterator[Finding]:
     """The last paragraph of a section, cut off before the code chunk that ends it."""
     inline = doc.tokens[block.index + 1]
-    last_word = _LAST_RAW_WORD.search(inline.content, max(len(inline.content) - _TAIL, 0))
-    if last_word is None or last_word[1].casefold() not in before_code:
+    last_word = _last_raw_word(inline.content)
+    if last_word is None or last_word.casefold() not in before_code:
         return
     segment = doc.segment(block.index + 1)
     if segment is None or len(segment.text.split()) < _SENTENCE_MIN_WORDS:
