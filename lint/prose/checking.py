@@ -504,7 +504,7 @@ _ABBREVIATIONS = frozenset(
     {"inc.", "ltd.", "co.", "corp.", "e.g.", "i.e.", "eg.", "ie.", "etc.", "vs.", "cf.", "al.",
      "dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "fig.", "eq.", "approx.", "u.s.", "ca.",
      "resp.", "viz.", "ed.", "eds.", "vol.", "pp.", "op.", "max.", "min.", "incl.", "excl.",
-     "esp.", "avg.", "misc."}
+     "esp.", "avg.", "misc.", "ex."}
 )  # fmt: skip
 #: Words the engine holds to another case that are right as written: Latin (``et al.``,
 #: ``per se``, ``ie`` written without its stops is no "IE"), name particles (``Antoine du
@@ -569,6 +569,7 @@ def _an_before_letters(article: str, after: str) -> bool:
     initialism whose first letter's name starts with a vowel ("an MIT licence", "an SQL
     query"; "a MIT" is still reported)."""
     following = after.split(None, 1)[0].rstrip(",.;:!?)") if after else ""
+    following = following.split("-", 1)[0]  # "an ssh-tunnel": the word's first part
     if article.casefold() != "an" or not following.isalpha():
         return False
     if not set(following.casefold()) & set("aeiouy"):
@@ -629,6 +630,30 @@ def _quoted_alone(text: str, span: Span) -> bool:
     return (before, after) in (('"', '"'), ("“", "”"))
 
 
+_MOST_NAME_WORDS = 4
+
+
+def _named_in_its_link(text: str, span: Span, word: str) -> bool:
+    """A capitalised word of a link's text that the link's address holds: a person or a
+    project linked to their own page (``[Hossein Falaki](https://github.com/falaki)``)."""
+    if len(word) < 3:
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    opening = text.rfind("[", line_start, span.start)
+    if opening == -1 or "]" in text[opening : span.start]:
+        return False
+    closing = text.find("](", span.end, span.end + 200)
+    if closing == -1 or "[" in text[span.end : closing]:
+        return False
+    address_end = text.find(")", closing, closing + 500)
+    address = text[closing + 2 : address_end if address_end != -1 else closing + 500].casefold()
+    # The whole text a name ("Hossein Falaki"): one of its words in the address names all.
+    words = text[opening + 1 : closing].split()
+    if 1 < len(words) <= _MOST_NAME_WORDS and all(part[:1].isupper() for part in words):
+        return any(len(part) >= 3 and part.casefold() in address for part in words)
+    return word.casefold() in address
+
+
 def _handle_in_brackets(text: str, span: Span, word: str) -> bool:
     """A lone lower-case word in brackets, as changelogs credit people: ``(cjihrig)``."""
     return word.islower() and text.endswith("(", 0, span.start) and text.startswith(")", span.end)
@@ -680,6 +705,8 @@ def _article_excused(doc: Document, segment: Segment, span: Span) -> bool:
         return True
     if _an_before_letters(article, after) or _an_before_a_silent_h(article, after):
         return True
+    if _a_before_a_spoken_you(article, after):
+        return True
     if _NOT_AFTER_AN_ARTICLE.match(after) or _LABEL_AFTER.match(after):
         return True  # "class A and class B", "Rafael A. Irizarry", "grades A, A* or B"
     bracketed = doc.text[span.start - 1 : span.start] + doc.text[end : end + 1]
@@ -693,6 +720,17 @@ def _article_excused(doc: Document, segment: Segment, span: Span) -> bool:
 _LABEL_AFTER = re.compile(r"[.,;:*)\]/—–-]")
 #: Words whose "h" is not sounded: "an honour", "an hour", "an heir", "an honest".
 _SILENT_H = ("hour", "honest", "honor", "honour", "heir")
+
+
+#: Words whose "u" is spoken "you" that the engine takes for a vowel: "a unary encoding",
+#: "a uint", "a uuid" (initialisms and type names read from their "u").
+_SPOKEN_YOU = ("unary", "unanim", "unimodal", "uint", "ulong", "ushort", "uuid", "usb", "utf",
+               "uvicorn", "uvloop", "udp", "udid", "uri", "url", "utc")  # fmt: skip
+
+
+def _a_before_a_spoken_you(article: str, after: str) -> bool:
+    following = after.split(None, 1)[0].casefold() if after else ""
+    return article.casefold() == "a" and following.startswith(_SPOKEN_YOU)
 
 
 def _an_before_a_silent_h(article: str, after: str) -> bool:
@@ -748,6 +786,8 @@ def _word_excused(
         return True
     if word[:1].isupper() and _NAME_BEFORE_HANDLE.match(doc.text, span.end):
         return True  # "Matteo Collina ([@mcollina](…))": a person, named by their handle
+    if word[:1].isupper() and _named_in_its_link(doc.text, span, word):
+        return True  # "[Jacquie Tran](http://www.jacquietran.com)": a person's own page
     index = bisect_left(segment.starts, span.start)
     return vocabulary().knows(word, token, is_sentence_start(segment.text, index))
 
@@ -768,7 +808,10 @@ def _punctuation_excused(doc: Document, span: Span, code: str) -> bool:
     if code in RANGE_CODES:
         # "RUSTSEC-2023-0034", "ISO-639-1", "2^15-1": a name or a sum, not a range.
         token = source_token(text, span.start, span.end)
-        return any(character.isalpha() or character in "^=+*/" for character in token)
+        if any(character.isalpha() or character in "^=+*/" for character in token):
+            return True
+        # "ISO 639-1", "IEEE 802.11-2020": a standard's number after its body's initials.
+        return _STANDARD_BEFORE.search(text, max(span.start - 40, 0), span.start) is not None
     if code in ELLIPSIS_CODES:
         # "R...and": three dots written, read after an initial's full stop ("...." is not).
         start, end = span.start, span.end
@@ -787,6 +830,8 @@ def _punctuation_excused(doc: Document, span: Span, code: str) -> bool:
     return False
 
 
+#: A standards body's initials and the number a range finding is in ("ISO 639-1").
+_STANDARD_BEFORE = re.compile(r"\b[A-Z]{2,}[ \u00a0][\d.]*$")
 #: The marks around a link's or emphasis' text, and the rest of a name in them (``-python``).
 _MARK_CLOSERS = {"[": "]", "*": "*", "_": "_"}
 _NAME_REST = re.compile(r"[A-Za-z0-9.-]{0,60}")
@@ -806,8 +851,10 @@ def _not_a_sentence_start(
         return True  # "[pdoc](…) is", "*mkdocstrings* allows", "mkdocs-gen-files runs"
     if _is_label(doc.text, span):
         return True  # "**type:** `boolean`": a field's label, as reference pages write them
-    if _is_own_lower_case_name(word, vocabulary):
+    if _is_own_lower_case_name(word, vocabulary, doc.text):
         return True  # "pdoc's main feature", pdoc being in a link's address or in code
+    if _WITH_VERSION.match(doc.text, span.end) and word.casefold() not in _NOT_NAMES:
+        return True  # "torch v0.9.0 is now on CRAN": a release of a lower-case name
     if _names_an_entry(segment, word, vocabulary):
         return True  # "### tags <Version>4.1.0</Version>": an API reference's option
     index = bisect_left(segment.starts, span.start)
@@ -817,7 +864,8 @@ def _not_a_sentence_start(
             _FRAGMENT_CONTAINERS & set(segment.containers)
         )
         return fragment or _goes_on(doc, segment)
-    return before.rsplit(None, 1)[-1].casefold() in _ABBREVIATIONS
+    # "(cf. especially", "(Ex. the": the abbreviation opens a bracket.
+    return before.rsplit(None, 1)[-1].lstrip("([{\"'“‘").casefold() in _ABBREVIATIONS
 
 
 def _names_an_entry(segment: Segment, word: str, vocabulary: Callable[[], Vocabulary]) -> bool:
@@ -829,12 +877,24 @@ def _names_an_entry(segment: Segment, word: str, vocabulary: Callable[[], Vocabu
     return words == [word] and vocabulary().writes_outside_prose(word)
 
 
-def _is_own_lower_case_name(word: str, vocabulary: Callable[[], Vocabulary]) -> bool:
+#: A version after a word: ``torch v0.9.0``, ``mall 0.2.0``.
+_WITH_VERSION = re.compile(r"[ \t]+v?\d+(?:\.\d+)+\b")
+#: Words a number follows that name no software: "version 2.1 fixes", "chapter 3.2 shows".
+_NOT_NAMES = frozenset(
+    {"version", "release", "chapter", "section", "figure", "table", "step", "page", "part",
+     "item", "rule", "see", "in", "on", "at", "since", "from", "to", "and", "or", "v"}
+)  # fmt: skip
+
+
+def _is_own_lower_case_name(word: str, vocabulary: Callable[[], Vocabulary], text: str) -> bool:
     """A lower-case word that is no English word and that the document writes in its code or
-    its links' addresses: a name its makers write in lower case."""
+    its links' addresses, or in lower case inside a sentence ("with sttp"): a name its makers
+    write in lower case."""
     if not word.islower() or is_english(word):
         return False
-    return vocabulary().writes_outside_prose(word)
+    if vocabulary().writes_outside_prose(word):
+        return True
+    return re.search(rf"[a-z,;:] +{re.escape(word)}\b", text) is not None
 
 
 def _is_marked_name(text: str, span: Span) -> bool:

@@ -287,3 +287,70 @@ def test_a_paragraph_that_goes_on_in_filler_latin_is_no_prose() -> None:
         "The layout then shows a sidebar with thre columns.\n"
     )
     assert _codes(text) == [("SpellCheck", "thre")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use an ssh-tunnel to get around it.\n",
+        "It is stored in a unary encoding.\n",
+        "Pass a uint or a ulong, not a usb id or a uuid.\n",
+        "The vote was a unanimous one, served by a uvicorn worker.\n",
+    ],
+)
+def test_an_article_read_as_it_is_spoken_is_no_wrong_article(text: str) -> None:
+    assert [finding for finding in _codes(text) if finding[0] == "AnA"] == []
+
+
+def test_a_before_a_u_that_is_not_spoken_you_is_still_reported() -> None:
+    assert ("AnA", "a") in _codes("It was a unusual day.\n")
+    assert ("AnA", "a") in _codes("Pick a umbrella.\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Models work well (cf. especially the work of Rasp) on this data.\n",
+        "It has a state (Ex. the `button` property) of its own.\n",
+    ],
+)
+def test_a_word_after_a_bracketed_abbreviation_starts_no_sentence(text: str) -> None:
+    assert [finding for finding in _codes(text) if finding[0] == "SentenceCapitalization"] == []
+
+
+def test_a_lower_case_name_with_its_version_starts_a_sentence_as_written() -> None:
+    found = _codes("Good news today.\n\ntorch v0.9.0 is now on CRAN, and mall 0.2.0 too.\n")
+    assert [finding for finding in found if finding[0] == "SentenceCapitalization"] == []
+    # A word that names no software, a number after it or not, is held to a capital.
+    found = _codes("It shipped. version 2.1 fixes the bug.\n")
+    assert ("SentenceCapitalization", "version") in found
+
+
+def test_a_lower_case_name_the_page_writes_inside_its_sentences_may_start_one() -> None:
+    text = (
+        "# Sending requests with sttp\n\n"
+        "sttp is a popular library. We picked the sttp client for its API.\n"
+    )
+    assert [finding for finding in _codes(text) if finding[0] == "SentenceCapitalization"] == []
+    # An English word is still held to a capital, wherever else the page writes it.
+    found = _codes("We went home.\n\nhome is where the page went, back home.\n")
+    assert ("SentenceCapitalization", "home") in found
+
+
+def test_a_name_in_a_link_to_its_own_page_is_no_misspelling() -> None:
+    text = (
+        "Contributors:\n\n"
+        "- [Jozef Hajnala](https://github.com/jozefhajnala)\n"
+        "- [Hossein Falaki](https://github.com/falaki)\n\n"
+        "[Jacquie Tran](http://www.jacquietran.com) wrote the first version.\n"
+    )
+    assert [finding for finding in _codes(text) if finding[0] == "SpellCheck"] == []
+    # A misspelt first word of a link's text is still one when the address does not hold it.
+    found = _codes("Intro.\n\n[Revew the notes](https://example.com/notes) first.\n")
+    assert ("SpellCheck", "Revew") in found
+
+
+def test_a_standards_number_is_no_range() -> None:
+    found = _codes("Give the language as an ISO 639-1 code, such as en.\n")
+    assert [finding for finding in found if finding[0] == "NumericRangeEnDash"] == []
+    assert ("NumericRangeEnDash", "-") in _codes("It ran from 2013-2014 in Perth.\n")

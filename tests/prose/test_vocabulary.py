@@ -6,6 +6,8 @@ import pytest
 
 from lint.dialects.registered import registered_dialects
 from lint.document import Document
+from lint.prose.checking import check_prose
+from lint.prose.settings import ProseSettings
 from lint.prose.vocabulary import (
     Accepted,
     Vocabulary,
@@ -142,3 +144,22 @@ def test_a_prefix_and_an_english_word_is_a_word() -> None:
     # typos read as words ("backround", "superceded", "unconsistent"), a capital.
     for word in ("uptill", "overrride", "backround", "superceded", "unconsistent", "Upcasting"):
         assert not is_prefixed_english(word), word
+
+
+def test_an_english_word_with_a_regular_suffix_is_a_word() -> None:
+    from lint.prose.vocabulary import is_derived_english
+
+    for word in ("stationarity", "stochasticity", "invertibility", "printability", "binarized"):
+        assert is_derived_english(word), word
+    assert is_derived_english("visualizable") and is_derived_english("parallelizable")
+    # The suffixes that make typos read as words ("accessable", "capitolize", "mayority"),
+    # a stem one letter from an English word, and a capital stay unknown.
+    for word in ("accessable", "collapsable", "capitolize", "mayority", "Stationarity"):
+        assert not is_derived_english(word), word
+
+
+def test_the_spelling_rule_knows_a_derived_word_and_still_flags_a_typo_of_one() -> None:
+    text = "The series has no stationarity, and a typo: an accessable page.\n"
+    doc = Document.from_text("post.md", text, registered_dialects()["markdown"])
+    flagged = [doc.text[f.start : f.end] for f in check_prose(doc, ProseSettings())]
+    assert flagged == ["accessable"]
