@@ -38,6 +38,7 @@ from lint.prose.vocabulary import (
     names_in,
     repeated_words,
     source_token,
+    writes_as_named,
 )
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -451,6 +452,9 @@ SENTENCE_START_CODES = frozenset({"SentenceCapitalization", "UPPERCASE_SENTENCE_
 UNKNOWN_WORD_CODES = frozenset({"WrongNegative"})
 #: Codes that hold a known word to its dictionary case (``markdown`` → ``Markdown``).
 WORD_CASE_CODES = frozenset({"OrthographicConsistency"})
+#: Codes that hold a word to its dictionary form ("todo" → "to-do"): a program's term where
+#: the page's code writes it so.
+TERM_CODES = frozenset({"ToDoHyphen"})
 _FRAGMENT_CONTAINERS = frozenset({"list_item_open", "td_open", "th_open", "dt_open", "dd_open"})
 #: Blocks a sentence goes on after (``where``, ``whereas the…``): code, an equation, a quotation,
 #: a list.
@@ -671,6 +675,10 @@ def _excused(
     code = finding.code
     if _excused_by_what_follows(code, doc.text, span.end):
         return True
+    if code in TERM_CODES:
+        # "a todo app" where the page's code has ``todos``: the program's own term.
+        term = doc.text[span.start : span.end].strip(" :")
+        return vocabulary().writes_in_own_code(term, or_its_plural=True)
     if finding.rule == "spelling" or code in WORD_CASE_CODES or code in UNKNOWN_WORD_CODES:
         return _word_excused(doc, segment, span, finding, vocabulary)
     if _in_a_hyphenated_word(doc.text, span):
@@ -775,7 +783,8 @@ def _word_excused(
             _lower_cases_a_capital(word, finding.suggestions)
             or _capitalises_a_name(word, finding.suggestions)
             or len(word) == 1  # a variable or a key ("the r key", "f(x)")
-            or word.casefold() in vocabulary().own_words
+            or vocabulary().writes_in_own_code(word)
+            or writes_as_named(word)  # "Datadog", as the company writes it
             or word.casefold() in _SHORT_FORMS
             or is_identifier(token)
             or _is_label(doc.text, span)

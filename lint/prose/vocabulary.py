@@ -42,17 +42,36 @@ _PLURAL_ENDINGS = _ENDINGS[:7]
 
 
 @cache
-def technical_words() -> frozenset[str]:
-    """The shipped technical words, case-folded."""
-    words: set[str] = set()
+def _shipped_words() -> tuple[str, ...]:
+    """The entries of the shipped word lists, as written."""
+    words: list[str] = []
     for path in WORD_LISTS:
         try:
             text = path.read_text("utf-8")
         except OSError:
             continue
-        words.update(line.strip().casefold() for line in text.splitlines()
+        words.extend(line.strip() for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))  # fmt: skip
-    return frozenset(words)
+    return tuple(words)
+
+
+@cache
+def technical_words() -> frozenset[str]:
+    """The shipped technical words, case-folded."""
+    return frozenset(word.casefold() for word in _shipped_words())
+
+
+@cache
+def technical_names() -> frozenset[str]:
+    """The shipped words written with a capital (``Datadog``, ``GitHub``, ``Quarto``): the
+    case their makers write them in."""
+    return frozenset(word for word in _shipped_words() if word != word.casefold())
+
+
+def writes_as_named(word: str) -> bool:
+    """Whether ``word`` (or its plain form: ``Datadog's``) is a shipped name, in its case."""
+    names = technical_names()
+    return any(form in names for form in base_forms(word, _PLURAL_ENDINGS))
 
 
 #: British ``-ise`` endings (``vectorised``, ``denormalisation``) and their ``-ize`` forms.
@@ -430,6 +449,16 @@ class Vocabulary:
     british: bool = True
     #: Words its project writes outside prose (``lint.prose.project_words``), case-folded.
     project_words: frozenset[str] = frozenset()
+
+    def writes_in_own_code(self, word: str, or_its_plural: bool = False) -> bool:
+        """Whether the document itself writes the word, or its plural's or possessive's
+        plain form, outside its prose (its code, addresses and front matter lists); with
+        ``or_its_plural``, its plural too (``todos`` for "todo"; not for a case: "https" is
+        no plural of "http")."""
+        own = self.own_words
+        if or_its_plural and word.casefold() + "s" in own:
+            return True
+        return any(form.casefold() in own for form in base_forms(word, _PLURAL_ENDINGS))
 
     def writes_outside_prose(self, word: str) -> bool:
         """Whether the document writes the word, or its plain form, in its code, its links'

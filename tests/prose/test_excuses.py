@@ -354,3 +354,28 @@ def test_a_standards_number_is_no_range() -> None:
     found = _codes("Give the language as an ISO 639-1 code, such as en.\n")
     assert [finding for finding in found if finding[0] == "NumericRangeEnDash"] == []
     assert ("NumericRangeEnDash", "-") in _codes("It ran from 2013-2014 in Perth.\n")
+
+
+def test_a_programs_term_its_code_writes_is_no_dictionary_form_to_fix() -> None:
+    text = "The state of a todo app looks like this:\n\n```js\nconst todos = [addTodo('x')]\n```\n"
+    assert [finding for finding in _codes(text) if finding[0] == "ToDoHyphen"] == []
+    assert ("ToDoHyphen", "todo") in _codes("Before we build the todo app, a detour.\n")
+
+
+def test_a_word_the_page_codes_keeps_its_case_in_its_plural_and_possessive() -> None:
+    text = (
+        "This keeps the websocket's state, and websockets close.\n\n"
+        "```python\nawait websocket.accept()\n```\n"
+    )
+    assert [finding for finding in _codes(text) if finding[0] == "OrthographicConsistency"] == []
+
+
+def test_a_name_the_word_lists_write_in_its_case_is_not_recased() -> None:
+    found = _codes("Backends such as Datadog and Honeycomb work too.\n")
+    assert [finding for finding in found if finding[0] == "OrthographicConsistency"] == []
+    assert ("OrthographicConsistency", "Javascript") in _codes("It is a plain Javascript object.\n")
+
+
+def test_an_address_scheme_is_no_plural_that_keeps_a_words_case() -> None:
+    found = _codes("Requests go over http to [the server](https://example.com).\n")
+    assert ("OrthographicConsistency", "http") in found
