@@ -609,9 +609,15 @@ _ENGLISH_ONSETS = frozenset(
 )  # fmt: skip
 
 
-#: What follows a person's first name where a page credits them: more of the name, then
-#: their handle in brackets (``Matteo Collina ([@mcollina](…))``, ``Ruy Adorno (@ruyadorno)``).
-_NAME_BEFORE_HANDLE = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){1,3}[ \t]+\(\[?@\w")
+#: What follows a person's name, or a part of it, where a page credits them: the rest of
+#: the name, then their handle, in brackets or linked (``Matteo Collina ([@mcollina](…))``,
+#: ``Ruy Adorno (@ruyadorno)``, ``Michaël Matur [@mmatur](…)``).
+_NAME_BEFORE_HANDLE = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+(?:\(\[?|\[)@\w")
+#: Where a link to a person's profile points: a name as a whole link's text is theirs.
+_PROFILE_HOSTS = re.compile(
+    r"https?://(?:www\.)?(?:github\.com|gitlab\.com|twitter\.com|x\.com|linkedin\.com/in"
+    r"|bsky\.app/profile|mastodon\.[a-z]+|fosstodon\.org|threads\.net)/@?\w"
+)
 
 
 def _all_capitals(text: str) -> bool:
@@ -654,6 +660,8 @@ def _named_in_its_link(text: str, span: Span, word: str) -> bool:
     # The whole text a name ("Hossein Falaki"): one of its words in the address names all.
     words = text[opening + 1 : closing].split()
     if 1 < len(words) <= _MOST_NAME_WORDS and all(part[:1].isupper() for part in words):
+        if _PROFILE_HOSTS.match(address):
+            return True  # "[Satyajit Sahoo](https://twitter.com/satya164)"
         return any(len(part) >= 3 and part.casefold() in address for part in words)
     return word.casefold() in address
 

@@ -379,3 +379,15 @@ def test_a_name_the_word_lists_write_in_its_case_is_not_recased() -> None:
 def test_an_address_scheme_is_no_plural_that_keeps_a_words_case() -> None:
     found = _codes("Requests go over http to [the server](https://example.com).\n")
     assert ("OrthographicConsistency", "http") in found
+
+
+def test_a_person_credited_with_a_linked_handle_or_profile_is_no_misspelling() -> None:
+    text = (
+        "Maintainers:\n\n"
+        "- Michaël Matur [@mmatur](https://github.com/mmatur)\n"
+        "- [Satyajit Sahoo](https://twitter.com/satya164) joined the team.\n"
+    )
+    assert [finding for finding in _codes(text) if finding[0] == "SpellCheck"] == []
+    # A name-shaped link text to any other page is still read word by word.
+    found = _codes("Intro.\n\n[Satyajit Sahooo](https://example.com/about) joined.\n")
+    assert [code for code, _ in found if code == "SpellCheck"]
