@@ -34,8 +34,11 @@ from lint.prose.vocabulary import (
     is_english,
     is_identifier,
     is_lower_case_term,
+    is_name,
     is_sentence_start,
     names_in,
+    near_technical_word,
+    one_edit_from_english,
     repeated_words,
     source_token,
     writes_as_named,
@@ -666,6 +669,29 @@ def _named_in_its_link(text: str, span: Span, word: str) -> bool:
     return word.casefold() in address
 
 
+#: The capitalised word after a word: a surname, when it is no English word.
+_NEXT_CAPITALISED = re.compile(r"[ \t]+([A-Z][^\W\d_]+)(?![\w.-])")
+
+
+def _before_a_surname(text: str, span: Span, word: str) -> bool:
+    """A name-shaped word (a sentence's first, where names are not taken on trust) followed
+    by a name-shaped word that is no English word: a first name and a surname."""
+    if not _could_be_a_name(word):
+        return False
+    following = _NEXT_CAPITALISED.match(text, span.end)
+    return following is not None and _could_be_a_name(following[1], english=False)
+
+
+def _could_be_a_name(word: str, english: bool = True) -> bool:
+    """Name-shaped, and neither a typo of a generator's name nor one letter from an English
+    word ("Teh", "Optons"); with ``english`` off, no English word either."""
+    if not is_name(word) or near_technical_word(word):
+        return False
+    if not english and is_english(word):
+        return False
+    return not one_edit_from_english(word.casefold())
+
+
 def _handle_in_brackets(text: str, span: Span, word: str) -> bool:
     """A lone lower-case word in brackets, as changelogs credit people: ``(cjihrig)``."""
     return word.islower() and text.endswith("(", 0, span.start) and text.startswith(")", span.end)
@@ -805,6 +831,8 @@ def _word_excused(
         return True  # "Matteo Collina ([@mcollina](…))": a person, named by their handle
     if word[:1].isupper() and _named_in_its_link(doc.text, span, word):
         return True  # "[Jacquie Tran](http://www.jacquietran.com)": a person's own page
+    if _before_a_surname(doc.text, span, word):
+        return True  # "Shigeki Ohtsu and Sam Roberts for the upgrade": a person's name
     index = bisect_left(segment.starts, span.start)
     return vocabulary().knows(word, token, is_sentence_start(segment.text, index))
 

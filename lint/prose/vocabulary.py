@@ -115,7 +115,7 @@ def is_prefixed_english(word: str) -> bool:
             and rest[0] != prefix[-1]
             and is_english(rest)
         ):
-            return not _one_edit_from_english(word)
+            return not one_edit_from_english(word)
     return False
 
 
@@ -146,11 +146,11 @@ def is_derived_english(word: str) -> bool:
                 continue
             stem = form[: -len(suffix)] + replacement
             if len(stem) >= _MIN_PREFIXED and stem in english:
-                return not _one_edit_from_english(word)
+                return not one_edit_from_english(word)
     return False
 
 
-def _one_edit_from_english(word: str) -> bool:
+def one_edit_from_english(word: str) -> bool:
     """Whether a letter added, dropped or two swapped make an English word of ``word``
     ("upsteam": "upstream"): a typo, then, more likely than a coinage."""
     english = english_words()

@@ -388,6 +388,14 @@ def test_a_person_credited_with_a_linked_handle_or_profile_is_no_misspelling() -
         "- [Satyajit Sahoo](https://twitter.com/satya164) joined the team.\n"
     )
     assert [finding for finding in _codes(text) if finding[0] == "SpellCheck"] == []
-    # A name-shaped link text to any other page is still read word by word.
-    found = _codes("Intro.\n\n[Satyajit Sahooo](https://example.com/about) joined.\n")
+    # A link text that is no name, to any other page, is still read word by word.
+    found = _codes("Intro.\n\n[Satyajit handbook](https://example.com/about) is out.\n")
     assert [code for code, _ in found if code == "SpellCheck"]
+
+
+def test_a_first_name_and_surname_may_open_a_sentence() -> None:
+    found = _codes("We thank many people.\n\nShigeki Ohtsu and Sam Roberts did the upgrade.\n")
+    assert [finding for finding in found if finding[0] == "SpellCheck"] == []
+    # Two capitalised typos in a row are still typos: each is one letter from a word.
+    found = _codes("Intro.\n\n## Configuraton Optons\n\nText.\n")
+    assert ("SpellCheck", "Configuraton") in found
