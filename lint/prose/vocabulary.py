@@ -379,7 +379,8 @@ def names_in(segments: Iterable[Segment]) -> frozenset[str]:
 
 def document_words(doc: Document) -> frozenset[str]:
     """Words the document names outside its prose, case-folded: in inline code, code blocks,
-    the addresses its links point to (``[dplyr](https://github.com/tidyverse/dplyr)``), and
+    the addresses its links point to (``[dplyr](https://github.com/tidyverse/dplyr)``, HTML
+    links' too), and
     the strings of its front matter lists (tags, authors)."""
     pieces: list[str] = []
     budget = _MOST_CODE_CHARS
@@ -389,16 +390,26 @@ def document_words(doc: Document) -> frozenset[str]:
         if token.type in ("fence", "code_block"):
             pieces.append(token.content[:budget])
             budget -= len(pieces[-1])
+        elif token.type == "html_block":
+            pieces.extend(_HREF.findall(token.content, 0, _MOST_HTML_CHARS))
         elif token.type == "inline" and token.children:
             for child in token.children:
                 if child.type == "code_inline":
                     pieces.append(child.content)
                 elif child.type == "link_open":
                     pieces.append(str(child.attrGet("href") or ""))
+                elif child.type == "html_inline":
+                    pieces.extend(_HREF.findall(child.content))
     data = doc.front_matter.data if doc.front_matter is not None else None
     if isinstance(data, Mapping):
         pieces.extend(_list_strings(data, 0))
     return frozenset(word.casefold() for piece in pieces for word in code_words(piece))
+
+
+#: The address of an HTML link (``<a href="https://github.com/Kludex/mangum">``), and how
+#: much of an HTML block is read for them.
+_HREF = re.compile(r"""\bhref\s*=\s*["']([^"'\n]{1,500})["']""")
+_MOST_HTML_CHARS = 100_000
 
 
 def code_words(text: str) -> list[str]:

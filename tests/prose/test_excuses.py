@@ -399,3 +399,13 @@ def test_a_first_name_and_surname_may_open_a_sentence() -> None:
     # Two capitalised typos in a row are still typos: each is one letter from a word.
     found = _codes("Intro.\n\n## Configuraton Optons\n\nText.\n")
     assert ("SpellCheck", "Configuraton") in found
+
+
+def test_a_word_an_html_links_address_holds_is_the_pages_own() -> None:
+    text = (
+        "Intro.\n\n### Mangum\n\n"
+        '<a href="https://github.com/Kludex/mangum" target="_blank">GitHub</a>\n\n'
+        'Serverless adapter, see <a href="https://example.com/starception">it</a>.\n\n'
+        "Starception too.\n"
+    )
+    assert [finding for finding in _codes(text) if finding[0] == "SpellCheck"] == []
