@@ -409,3 +409,11 @@ def test_a_word_an_html_links_address_holds_is_the_pages_own() -> None:
         "Starception too.\n"
     )
     assert [finding for finding in _codes(text) if finding[0] == "SpellCheck"] == []
+
+
+def test_terms_of_data_science_and_software_work_are_words() -> None:
+    found = _codes(
+        "The covariates show heteroscedasticity and some missingness; see the sparklines.\n"
+        "A big shoutout for the datastore healthcheck and the codemods.\n"
+    )
+    assert [finding for finding in found if finding[0] == "SpellCheck"] == []
