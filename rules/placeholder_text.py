@@ -342,7 +342,7 @@ def _front_matter(
         return
     strings = list(_strings(front_matter.data, ()))
     joined = "\n".join(value for _, value in strings)
-    if not (_may_find(joined, tuple(markers)) or "yy" in joined):
+    if not (_may_find(joined, tuple(markers)) or "yy" in joined.casefold()):
         return
     for path, value in strings:
         found = [marker for _, _, marker in matches(value, markers, allowed)]

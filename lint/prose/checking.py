@@ -36,12 +36,12 @@ from lint.prose.vocabulary import (
     is_lower_case_term,
     is_name,
     is_sentence_start,
+    lower_case_words_inside,
     names_in,
     near_technical_word,
     one_edit_from_english,
     repeated_words,
     source_token,
-    writes_as_named,
 )
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -365,6 +365,7 @@ def check_prose(doc: Document, settings: ProseSettings) -> list[ProseFinding]:
             repeated_words(segments),
             british=settings.language.casefold().replace("_", "-") != "en-us",
             project_words=project_words_for(Path(doc.path)).words,
+            lower_case_inside=lower_case_words_inside(segments),
         )
 
     found: list[ProseFinding] = []
@@ -511,8 +512,10 @@ _ABBREVIATIONS = frozenset(
     {"inc.", "ltd.", "co.", "corp.", "e.g.", "i.e.", "eg.", "ie.", "etc.", "vs.", "cf.", "al.",
      "dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "fig.", "eq.", "approx.", "u.s.", "ca.",
      "resp.", "viz.", "ed.", "eds.", "vol.", "pp.", "op.", "max.", "min.", "incl.", "excl.",
-     "esp.", "avg.", "misc.", "ex."}
+     "esp.", "avg.", "misc."}
 )  # fmt: skip
+#: Abbreviations that open a bracket: "(Ex. the button)"; "my ex. she" ends a sentence.
+_BRACKETED_ABBREVIATIONS = frozenset({"ex."})
 #: Words the engine holds to another case that are right as written: Latin (``et al.``,
 #: ``per se``, ``ie`` written without its stops is no "IE"), name particles (``Antoine du
 #: Hamel``), months and days.
@@ -580,7 +583,8 @@ def _an_before_letters(article: str, after: str) -> bool:
     if article.casefold() != "an" or not following.isalpha():
         return False
     if not set(following.casefold()) & set("aeiouy"):
-        return True
+        # Spelt out: "an html page", "an ssh-tunnel"; "an p-value" is still reported.
+        return following[0].upper() in _VOWEL_SOUND_LETTERS
     if following[:1] == "h" and following[1:2].isalpha() and following[1] not in "aeiouy":
         return True  # "an href", "an hgroup": an "h" and a consonant are spelt out
     if len(following) < 2 or following[0] not in _VOWEL_SOUND_LETTERS:
@@ -615,11 +619,13 @@ _ENGLISH_ONSETS = frozenset(
 #: What follows a person's name, or a part of it, where a page credits them: the rest of
 #: the name, then their handle, in brackets or linked (``Matteo Collina ([@mcollina](…))``,
 #: ``Ruy Adorno (@ruyadorno)``, ``Michaël Matur [@mmatur](…)``).
-_NAME_BEFORE_HANDLE = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+(?:\(\[?|\[)@\w")
+_NAME_BEFORE_HANDLE = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’-]*){1,3}[ \t]+(?:\(\[?@\w|\[@[\w.-]+\]\()"  # not "[@knuth1984]"
+)
 #: Where a link to a person's profile points: a name as a whole link's text is theirs.
 _PROFILE_HOSTS = re.compile(
     r"https?://(?:www\.)?(?:github\.com|gitlab\.com|twitter\.com|x\.com|linkedin\.com/in"
-    r"|bsky\.app/profile|mastodon\.[a-z]+|fosstodon\.org|threads\.net)/@?\w"
+    r"|bsky\.app/profile|mastodon\.[a-z]+|fosstodon\.org|threads\.net)/@?[\w.-]+/?$"
 )
 
 
@@ -662,11 +668,17 @@ def _named_in_its_link(text: str, span: Span, word: str) -> bool:
     address = text[closing + 2 : address_end if address_end != -1 else closing + 500].casefold()
     # The whole text a name ("Hossein Falaki"): one of its words in the address names all.
     words = text[opening + 1 : closing].split()
-    if 1 < len(words) <= _MOST_NAME_WORDS and all(part[:1].isupper() for part in words):
-        if _PROFILE_HOSTS.match(address):
-            return True  # "[Satyajit Sahoo](https://twitter.com/satya164)"
-        return any(len(part) >= 3 and part.casefold() in address for part in words)
-    return word.casefold() in address
+    if word.casefold() in address:
+        return True
+    if not (1 < len(words) <= _MOST_NAME_WORDS and all(is_name(part) for part in words)):
+        return False
+    if _PROFILE_HOSTS.match(address.strip()):
+        return True  # "[Satyajit Sahoo](https://twitter.com/satya164)"
+    # "[Hossein Falaki](https://github.com/falaki)": a surname, no English word, in it
+    # ("[Revew Notes](…/notes)" is still reported).
+    return any(
+        len(part) >= 3 and not is_english(part) and part.casefold() in address for part in words
+    )
 
 
 #: The capitalised word after a word: a surname, when it is no English word.
@@ -712,7 +724,7 @@ def _excused(
     if code in TERM_CODES:
         # "a todo app" where the page's code has ``todos``: the program's own term.
         term = doc.text[span.start : span.end].strip(" :")
-        return vocabulary().writes_in_own_code(term, or_its_plural=True)
+        return vocabulary().writes_plural_in_own_code(term)
     if finding.rule == "spelling" or code in WORD_CASE_CODES or code in UNKNOWN_WORD_CODES:
         return _word_excused(doc, segment, span, finding, vocabulary)
     if _in_a_hyphenated_word(doc.text, span):
@@ -818,7 +830,6 @@ def _word_excused(
             or _capitalises_a_name(word, finding.suggestions)
             or len(word) == 1  # a variable or a key ("the r key", "f(x)")
             or vocabulary().writes_in_own_code(word)
-            or writes_as_named(word)  # "Datadog", as the company writes it
             or word.casefold() in _SHORT_FORMS
             or is_identifier(token)
             or _is_label(doc.text, span)
@@ -876,7 +887,9 @@ def _punctuation_excused(doc: Document, span: Span, code: str) -> bool:
 
 
 #: A standards body's initials and the number a range finding is in ("ISO 639-1").
-_STANDARD_BEFORE = re.compile(r"\b[A-Z]{2,}[ \u00a0][\d.]*$")
+_STANDARD_BEFORE = re.compile(
+    r"\b(?:ISO|IEC|IEEE|ANSI|ECMA|DIN|NIST|ITU-T|RFC|ASTM|JIS|BS|EN)[ \u00a0][\d.]*$"
+)
 #: The marks around a link's or emphasis' text, and the rest of a name in them (``-python``).
 _MARK_CLOSERS = {"[": "]", "*": "*", "_": "_"}
 _NAME_REST = re.compile(r"[A-Za-z0-9.-]{0,60}")
@@ -896,9 +909,9 @@ def _not_a_sentence_start(
         return True  # "[pdoc](…) is", "*mkdocstrings* allows", "mkdocs-gen-files runs"
     if _is_label(doc.text, span):
         return True  # "**type:** `boolean`": a field's label, as reference pages write them
-    if _is_own_lower_case_name(word, vocabulary, doc.text):
+    if _is_own_lower_case_name(word, vocabulary):
         return True  # "pdoc's main feature", pdoc being in a link's address or in code
-    if _WITH_VERSION.match(doc.text, span.end) and word.casefold() not in _NOT_NAMES:
+    if _WITH_VERSION.match(doc.text, span.end) and _names_software(word, vocabulary):
         return True  # "torch v0.9.0 is now on CRAN": a release of a lower-case name
     if _names_an_entry(segment, word, vocabulary):
         return True  # "### tags <Version>4.1.0</Version>": an API reference's option
@@ -909,8 +922,10 @@ def _not_a_sentence_start(
             _FRAGMENT_CONTAINERS & set(segment.containers)
         )
         return fragment or _goes_on(doc, segment)
-    # "(cf. especially", "(Ex. the": the abbreviation opens a bracket.
-    return before.rsplit(None, 1)[-1].lstrip("([{\"'“‘").casefold() in _ABBREVIATIONS
+    # "(cf. especially", "(Ex. the": the abbreviation opens a bracket ("Ex." only there).
+    last = before.rsplit(None, 1)[-1]
+    bare = last.lstrip("([{\"'“‘").casefold()
+    return bare in _ABBREVIATIONS or (bare in _BRACKETED_ABBREVIATIONS and bare != last.casefold())
 
 
 def _names_an_entry(segment: Segment, word: str, vocabulary: Callable[[], Vocabulary]) -> bool:
@@ -924,22 +939,22 @@ def _names_an_entry(segment: Segment, word: str, vocabulary: Callable[[], Vocabu
 
 #: A version after a word: ``torch v0.9.0``, ``mall 0.2.0``.
 _WITH_VERSION = re.compile(r"[ \t]+v?\d+(?:\.\d+)+\b")
-#: Words a number follows that name no software: "version 2.1 fixes", "chapter 3.2 shows".
-_NOT_NAMES = frozenset(
-    {"version", "release", "chapter", "section", "figure", "table", "step", "page", "part",
-     "item", "rule", "see", "in", "on", "at", "since", "from", "to", "and", "or", "v"}
-)  # fmt: skip
 
 
-def _is_own_lower_case_name(word: str, vocabulary: Callable[[], Vocabulary], text: str) -> bool:
+def _names_software(word: str, vocabulary: Callable[[], Vocabulary]) -> bool:
+    """A word before a version that names software: no English word, or one the page
+    writes in its code ("torch", with ``library(torch)``; not "build 2.3 fails")."""
+    return not is_english(word) or vocabulary().writes_in_own_code(word)
+
+
+def _is_own_lower_case_name(word: str, vocabulary: Callable[[], Vocabulary]) -> bool:
     """A lower-case word that is no English word and that the document writes in its code or
     its links' addresses, or in lower case inside a sentence ("with sttp"): a name its makers
     write in lower case."""
     if not word.islower() or is_english(word):
         return False
-    if vocabulary().writes_outside_prose(word):
-        return True
-    return re.search(rf"[a-z,;:] +{re.escape(word)}\b", text) is not None
+    known = vocabulary()
+    return known.writes_outside_prose(word) or word in known.lower_case_inside
 
 
 def _is_marked_name(text: str, span: Span) -> bool:

@@ -61,19 +61,6 @@ def technical_words() -> frozenset[str]:
     return frozenset(word.casefold() for word in _shipped_words())
 
 
-@cache
-def technical_names() -> frozenset[str]:
-    """The shipped words written with a capital (``Datadog``, ``GitHub``, ``Quarto``): the
-    case their makers write them in."""
-    return frozenset(word for word in _shipped_words() if word != word.casefold())
-
-
-def writes_as_named(word: str) -> bool:
-    """Whether ``word`` (or its plain form: ``Datadog's``) is a shipped name, in its case."""
-    names = technical_names()
-    return any(form in names for form in base_forms(word, _PLURAL_ENDINGS))
-
-
 #: British ``-ise`` endings (``vectorised``, ``denormalisation``) and their ``-ize`` forms.
 _ISE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
 
@@ -377,6 +364,16 @@ def names_in(segments: Iterable[Segment]) -> frozenset[str]:
     return frozenset(found)
 
 
+#: A lower-case word after a lower-case letter or a comma and a space: inside a sentence.
+_LOWER_INSIDE = re.compile(r"(?<=[a-z,;:] )[a-z][a-z0-9_-]*")
+
+
+def lower_case_words_inside(segments: Iterable[Segment]) -> frozenset[str]:
+    """Lower-case words the writer uses inside sentences ("with sttp"), so that the same
+    word opening one is a name written in lower case, not a missing capital."""
+    return frozenset(word for segment in segments for word in _LOWER_INSIDE.findall(segment.text))
+
+
 def document_words(doc: Document) -> frozenset[str]:
     """Words the document names outside its prose, case-folded: in inline code, code blocks,
     the addresses its links point to (``[dplyr](https://github.com/tidyverse/dplyr)``, HTML
@@ -460,16 +457,19 @@ class Vocabulary:
     british: bool = True
     #: Words its project writes outside prose (``lint.prose.project_words``), case-folded.
     project_words: frozenset[str] = frozenset()
+    #: Lower-case words its prose writes inside sentences (``lower_case_words_inside``).
+    lower_case_inside: frozenset[str] = frozenset()
 
-    def writes_in_own_code(self, word: str, or_its_plural: bool = False) -> bool:
+    def writes_in_own_code(self, word: str) -> bool:
         """Whether the document itself writes the word, or its plural's or possessive's
-        plain form, outside its prose (its code, addresses and front matter lists); with
-        ``or_its_plural``, its plural too (``todos`` for "todo"; not for a case: "https" is
-        no plural of "http")."""
+        plain form, outside its prose (its code, addresses and front matter lists)."""
         own = self.own_words
-        if or_its_plural and word.casefold() + "s" in own:
-            return True
         return any(form.casefold() in own for form in base_forms(word, _PLURAL_ENDINGS))
+
+    def writes_plural_in_own_code(self, word: str) -> bool:
+        """Whether the document's code writes the word's plural (``todos`` for "todo"): a
+        program's term, not a mark in a comment (``# TODO:``)."""
+        return word.casefold() + "s" in self.own_words
 
     def writes_outside_prose(self, word: str) -> bool:
         """Whether the document writes the word, or its plain form, in its code, its links'

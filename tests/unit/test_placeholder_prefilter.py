@@ -33,24 +33,18 @@ def test_the_words_apart_are_not_a_candidate() -> None:
     assert not candidate(text, 0, MARKERS)
 
 
-def test_a_text_without_any_screen_word_is_no_candidate_and_each_word_lets_one_through() -> None:
+def test_a_text_without_any_screen_word_is_no_candidate_and_each_mark_is_one() -> None:
     words = screen_words(MARKERS)
     assert words is not None
-    assert not candidate("Insertion sorts are quick on small arrays.\n", 0, MARKERS)
-    # Every marker has a screen word: each mark alone is still found.
-    for text in (
-        "TODO",
-        "FIXME",
-        "TBD",
-        "TK",
-        "XXX",
-        "???",
-        "lorem ipsum dolor",
-        "[INSERT name HERE]",
-    ):
-        lowered = text.lower()
-        assert any(word in lowered for word in words), text
-        assert candidate(f"Intro. {text} here.\n", 0, MARKERS), text
+    text = "Sorting small arrays is quick, and merging them is quicker.\n"
+    assert not any(word in text.lower() for word in words)
+    assert not candidate(text, 0, MARKERS)
+    # Each kind of mark still gets through the screen and the first look.
+    for mark in (
+        "TODO", "FIXME", "TBD", "TK", "XXX", "???", "lorem ipsum dolor", "[INSERT name HERE]",
+        "Coming soon", "under construction", "[citation needed]", "2025-xx-xx", "XX%",
+    ):  # fmt: skip
+        assert candidate(f"Intro. {mark} here.\n", 0, MARKERS), mark
 
 
 def test_a_users_own_marker_turns_the_screen_off() -> None:
