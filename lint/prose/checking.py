@@ -666,10 +666,10 @@ def _named_in_its_link(text: str, span: Span, word: str) -> bool:
         return False
     address_end = text.find(")", closing, closing + 500)
     address = text[closing + 2 : address_end if address_end != -1 else closing + 500].casefold()
-    # The whole text a name ("Hossein Falaki"): one of its words in the address names all.
-    words = text[opening + 1 : closing].split()
     if word.casefold() in address:
         return True
+    # The whole text a name ("Hossein Falaki"): one of its words in the address names all.
+    words = text[opening + 1 : closing].split()
     if not (1 < len(words) <= _MOST_NAME_WORDS and all(is_name(part) for part in words)):
         return False
     if _PROFILE_HOSTS.match(address.strip()):
@@ -783,13 +783,16 @@ _SPOKEN_YOU = ("unary", "unanim", "unimodal", "uint", "ulong", "ushort", "uuid",
 
 
 def _a_before_a_spoken_you(article: str, after: str) -> bool:
-    following = after.split(None, 1)[0].casefold() if after else ""
-    return article.casefold() == "a" and following.startswith(_SPOKEN_YOU)
+    return article.casefold() == "a" and _next_word(after).startswith(_SPOKEN_YOU)
 
 
 def _an_before_a_silent_h(article: str, after: str) -> bool:
-    following = after.split(None, 1)[0].casefold() if after else ""
-    return article.casefold() == "an" and following.startswith(_SILENT_H)
+    return article.casefold() == "an" and _next_word(after).startswith(_SILENT_H)
+
+
+def _next_word(after: str) -> str:
+    """The first word of ``after``, case-folded."""
+    return after.split(None, 1)[0].casefold() if after.strip() else ""
 
 
 def _excused_by_what_follows(code: str, text: str, end: int) -> bool:

@@ -42,23 +42,17 @@ _PLURAL_ENDINGS = _ENDINGS[:7]
 
 
 @cache
-def _shipped_words() -> tuple[str, ...]:
-    """The entries of the shipped word lists, as written."""
-    words: list[str] = []
+def technical_words() -> frozenset[str]:
+    """The shipped technical words, case-folded."""
+    words: set[str] = set()
     for path in WORD_LISTS:
         try:
             text = path.read_text("utf-8")
         except OSError:
             continue
-        words.extend(line.strip() for line in text.splitlines()
+        words.update(line.strip().casefold() for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))  # fmt: skip
-    return tuple(words)
-
-
-@cache
-def technical_words() -> frozenset[str]:
-    """The shipped technical words, case-folded."""
-    return frozenset(word.casefold() for word in _shipped_words())
+    return frozenset(words)
 
 
 #: British ``-ise`` endings (``vectorised``, ``denormalisation``) and their ``-ize`` forms.
@@ -376,9 +370,8 @@ def lower_case_words_inside(segments: Iterable[Segment]) -> frozenset[str]:
 
 def document_words(doc: Document) -> frozenset[str]:
     """Words the document names outside its prose, case-folded: in inline code, code blocks,
-    the addresses its links point to (``[dplyr](https://github.com/tidyverse/dplyr)``, HTML
-    links' too), and
-    the strings of its front matter lists (tags, authors)."""
+    the addresses its links point to (``[dplyr](https://github.com/tidyverse/dplyr)``, and
+    HTML links' ``href``), and the strings of its front matter lists (tags, authors)."""
     pieces: list[str] = []
     budget = _MOST_CODE_CHARS
     for token in doc.tokens:
